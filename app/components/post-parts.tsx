@@ -1,0 +1,157 @@
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { LIMITS } from "~/forms/fields";
+import { FormError, TextAreaField } from "./field";
+import { TimeAgo } from "./time-ago";
+import { UserName, type NamedUser } from "./user-name";
+
+export interface PostFailure {
+  intent?: string;
+  postId?: number;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+export function VoteControls({
+  postId,
+  score,
+  viewerVote,
+  testId,
+  failure,
+}: {
+  postId: number;
+  score: number;
+  viewerVote: number;
+  testId: "question-score" | "answer-score";
+  failure?: PostFailure;
+}) {
+  const error = failure?.intent === "vote" && failure.postId === postId ? failure.errors.form : undefined;
+  return (
+    <div className="votes">
+      <Form method="post" preventScrollReset className="votes__form">
+        <input type="hidden" name="postId" value={postId} />
+        <input type="hidden" name="intent" value="vote" />
+        <button type="submit" name="direction" value="up" className="vote-button" aria-pressed={viewerVote === 1} title="This is useful">
+          <span aria-hidden="true">▲</span>
+          <span className="visually-hidden">Upvote</span>
+        </button>
+        <span className="votes__score" aria-label={`Score ${score}`}>
+          <span data-testid={testId}>{score}</span>
+        </span>
+        <button type="submit" name="direction" value="down" className="vote-button" aria-pressed={viewerVote === -1} title="This is not useful">
+          <span aria-hidden="true">▼</span>
+          <span className="visually-hidden">Downvote</span>
+        </button>
+      </Form>
+      {error ? (
+        <p className="votes__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface CommentView {
+  id: number;
+  body: string;
+  createdAt: Date | string;
+  author: NamedUser;
+}
+
+export function CommentThread({
+  postId,
+  comments,
+  canComment,
+  signedIn,
+  now,
+  failure,
+}: {
+  postId: number;
+  comments: CommentView[];
+  canComment: boolean;
+  signedIn: boolean;
+  now: string;
+  failure?: PostFailure;
+}) {
+  const [params] = useSearchParams();
+  const failed = failure?.intent === "comment" && failure.postId === postId;
+  const open = failed || params.get("comment") === String(postId);
+  return (
+    <div className="comments">
+      {comments.length > 0 ? (
+        <ul className="comments__list" aria-label="Comments">
+          {comments.map((comment) => (
+            <li key={comment.id} className="comment" id={`comment-${comment.id}`}>
+              <span className="comment__body">{comment.body}</span> – <UserName user={comment.author} />{" "}
+              <span className="muted">
+                <TimeAgo date={comment.createdAt} now={now} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open && (canComment || failed) ? (
+        <Form method="post" preventScrollReset className="comment-form stack" id={`comment-form-${postId}`}>
+          <FormError message={failed ? failure?.errors.form : undefined} />
+          <input type="hidden" name="intent" value="comment" />
+          <input type="hidden" name="postId" value={postId} />
+          <TextAreaField
+            id={`comment-${postId}-body`}
+            name="body"
+            label="Comment"
+            rows={3}
+            required
+            maxLength={LIMITS.comment.max}
+            defaultValue={failed ? failure?.values.body : undefined}
+            error={failed ? failure?.errors.body : undefined}
+            autoFocus
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button--small">
+              Post comment
+            </button>
+            <Link to="?" preventScrollReset className="button button--quiet button--small">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      ) : canComment || !signedIn ? (
+        <Form method="get" preventScrollReset className="comments__add">
+          <input type="hidden" name="comment" value={postId} />
+          <button type="submit" className="link-button">
+            Add a comment
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function PostSignature({
+  verb,
+  author,
+  createdAt,
+  editedAt,
+  now,
+}: {
+  verb: "asked" | "answered";
+  author: NamedUser & { reputation: number };
+  createdAt: Date | string;
+  editedAt: Date | string | null;
+  now: string;
+}) {
+  return (
+    <div className="signature">
+      <span className="muted">
+        {verb} <TimeAgo date={createdAt} now={now} />
+        {editedAt ? (
+          <>
+            {" "}
+            · edited <TimeAgo date={editedAt} now={now} />
+          </>
+        ) : null}
+      </span>
+      <UserName user={author} showReputation />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Link } from "@remix-run/react";
+import { slugify } from "~/lib/slug";
+import { TimeAgo } from "./time-ago";
+import { UserName, type NamedUser } from "./user-name";
+
+export interface QuestionSummary {
+  id: number;
+  title: string;
+  tags: string[];
+  score: number;
+  answerCount: number;
+  hasAcceptedAnswer: boolean;
+  createdAt: Date | string;
+  excerpt: string;
+  author: NamedUser;
+}
+
+export function questionPath(question: { id: number; title: string }) {
+  return `/questions/${question.id}/${slugify(question.title)}`;
+}
+
+export function TagLink({ tag }: { tag: string }) {
+  return (
+    <Link to={`/tags/${encodeURIComponent(tag)}`} className="tag">
+      {tag}
+    </Link>
+  );
+}
+
+export function QuestionList({ questions, now }: { questions: QuestionSummary[]; now: string }) {
+  if (questions.length === 0) return <p className="empty">No questions here yet.</p>;
+  return (
+    <ol className="question-list">
+      {questions.map((question) => (
+        <li key={question.id} className="question-row">
+          <div className="question-row__stats">
+            <span className="stat">
+              <strong>{question.score}</strong> {Math.abs(question.score) === 1 ? "vote" : "votes"}
+            </span>
+            <span className={`stat ${question.hasAcceptedAnswer ? "stat--accepted" : question.answerCount > 0 ? "stat--answered" : ""}`}>
+              {question.hasAcceptedAnswer ? (
+                <span aria-hidden="true">✓ </span>
+              ) : null}
+              <strong>{question.answerCount}</strong> {question.answerCount === 1 ? "answer" : "answers"}
+              {question.hasAcceptedAnswer ? <span className="visually-hidden">, one accepted</span> : null}
+            </span>
+          </div>
+          <div className="question-row__main">
+            <h2 className="question-row__title">
+              <Link to={questionPath(question)}>{question.title}</Link>
+            </h2>
+            <p className="question-row__excerpt">{question.excerpt.replace(/[#*_`>\[\]]/g, "").slice(0, 180)}</p>
+            <div className="question-row__meta">
+              <ul className="tag-list" aria-label="Tags">
+                {question.tags.map((tag) => (
+                  <li key={tag}>
+                    <TagLink tag={tag} />
+                  </li>
+                ))}
+              </ul>
+              <span className="question-row__byline">
+                <UserName user={question.author} showReputation /> asked <TimeAgo date={question.createdAt} now={now} />
+              </span>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const SORT_LABELS = { newest: "Newest", active: "Active", unanswered: "Unanswered", top: "Top" } as const;
+
+export function SortTabs({ basePath, current }: { basePath: string; current: keyof typeof SORT_LABELS }) {
+  return (
+    <nav aria-label="Sort questions" className="sort-tabs">
+      {(Object.keys(SORT_LABELS) as (keyof typeof SORT_LABELS)[]).map((sort) => (
+        <Link key={sort} to={`${basePath}?sort=${sort}`} aria-current={sort === current ? "page" : undefined} className="sort-tab">
+          {SORT_LABELS[sort]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,19 @@
+// What the HTTP server hands every loader and action.
+import type { Database } from "../db/client";
+
+export interface PeerdeskContext {
+  db: Database;
+  /** The client's address as seen by the server (behind a proxy: the proxy's X-Forwarded-For). */
+  clientIp: string;
+  /** Per-response nonce for the Content-Security-Policy's script-src. */
+  cspNonce: string;
+  secureCookies: boolean;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends PeerdeskContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,142 @@
+// Who may do what. One table of reputation thresholds (lower than Stack Overflow's: this is a
+// support community) and one can() used by both the server guards (403) and the UI.
+
+export type Role = "customer" | "staff" | "admin";
+
+export interface Actor {
+  id: number;
+  role: Role;
+  reputation: number;
+}
+
+export const PRIVILEGE_THRESHOLDS = {
+  ask: 1,
+  answer: 1,
+  commentOnOwn: 1,
+  upvote: 15,
+  flag: 15,
+  commentAnywhere: 50,
+  downvote: 125,
+  review: 500,
+  editAny: 1000,
+  closeReopen: 2000,
+} as const;
+
+export type Privilege = keyof typeof PRIVILEGE_THRESHOLDS;
+
+export const PRIVILEGE_DESCRIPTIONS: Record<Privilege, string> = {
+  ask: "ask questions",
+  answer: "answer questions",
+  commentOnOwn: "comment on your own posts",
+  upvote: "upvote",
+  flag: "flag posts",
+  commentAnywhere: "comment anywhere",
+  downvote: "downvote",
+  review: "use the review queue",
+  editAny: "edit any question or answer",
+  closeReopen: "vote to close or reopen",
+};
+
+export function isStaff(actor: Pick<Actor, "role"> | null | undefined): boolean {
+  return actor?.role === "staff" || actor?.role === "admin";
+}
+
+export function hasPrivilege(actor: Actor, privilege: Privilege): boolean {
+  return isStaff(actor) || actor.reputation >= PRIVILEGE_THRESHOLDS[privilege];
+}
+
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; reason: "not_signed_in" | "own_post" | "not_owner" | "not_staff" | "not_admin" | "deleted" | "self" }
+  | { allowed: false; reason: "needs_reputation"; required: number; privilege: Privilege };
+
+const ALLOW: Decision = { allowed: true };
+
+function needs(actor: Actor, privilege: Privilege): Decision {
+  return hasPrivilege(actor, privilege)
+    ? ALLOW
+    : { allowed: false, reason: "needs_reputation", required: PRIVILEGE_THRESHOLDS[privilege], privilege };
+}
+
+/** The facts about a post that rules depend on. */
+export interface PostFacts {
+  authorId: number;
+  type: "question" | "answer";
+  deleted: boolean;
+  /** For an answer: the asker of its question. For a question: its own author. */
+  questionAuthorId: number;
+}
+
+export type Action =
+  | { type: "ask" }
+  | { type: "answer" }
+  | { type: "upvote"; post: PostFacts }
+  | { type: "downvote"; post: PostFacts }
+  | { type: "comment"; post: PostFacts }
+  | { type: "edit"; post: PostFacts }
+  | { type: "accept"; answer: PostFacts }
+  | { type: "changeRole"; target: { id: number } };
+
+export function can(actor: Actor | null, action: Action): Decision {
+  if (!actor) return { allowed: false, reason: "not_signed_in" };
+  switch (action.type) {
+    case "ask":
+      return needs(actor, "ask");
+    case "answer":
+      return needs(actor, "answer");
+    case "upvote":
+    case "downvote":
+      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      if (action.post.authorId === actor.id) return { allowed: false, reason: "own_post" };
+      return needs(actor, action.type);
+    case "comment": {
+      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      const onOwnThread = action.post.authorId === actor.id || action.post.questionAuthorId === actor.id;
+      return onOwnThread ? needs(actor, "commentOnOwn") : needs(actor, "commentAnywhere");
+    }
+    case "edit":
+      if (action.post.deleted && !isStaff(actor)) return { allowed: false, reason: "deleted" };
+      if (action.post.authorId === actor.id) return ALLOW;
+      return needs(actor, "editAny");
+    case "accept":
+      if (action.answer.deleted) return { allowed: false, reason: "deleted" };
+      if (action.answer.type !== "answer") return { allowed: false, reason: "not_owner" };
+      if (action.answer.questionAuthorId === actor.id || isStaff(actor)) return ALLOW;
+      return { allowed: false, reason: "not_owner" };
+    case "changeRole":
+      if (actor.role !== "admin") return { allowed: false, reason: "not_admin" };
+      if (action.target.id === actor.id) return { allowed: false, reason: "self" };
+      return ALLOW;
+  }
+}
+
+/** A sentence for the person who was refused. */
+export function explainRefusal(decision: Decision): string {
+  if (decision.allowed) return "";
+  switch (decision.reason) {
+    case "not_signed_in":
+      return "Log in to do that.";
+    case "own_post":
+      return "You can't vote on your own post.";
+    case "not_owner":
+      return "Only the person who asked (or staff) can accept an answer.";
+    case "not_staff":
+      return "Only staff can do that.";
+    case "not_admin":
+      return "Only an admin can change roles.";
+    case "self":
+      return "You can't change your own role.";
+    case "deleted":
+      return "This post has been deleted.";
+    case "needs_reputation":
+      return `You need ${decision.required} reputation to ${PRIVILEGE_DESCRIPTIONS[decision.privilege]}.`;
+  }
+}
+
+/** New accounts (first 24 hours) post at a limited rate, to slow down spam. */
+export const NEW_ACCOUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const NEW_ACCOUNT_POST_LIMITS = { question: 3, answer: 10 } as const;
+
+export function isNewAccount(createdAt: Date, now: Date): boolean {
+  return now.getTime() - createdAt.getTime() < NEW_ACCOUNT_WINDOW_MS;
+}

@@ -1,0 +1,13 @@
+// The question page's many actions, one discriminated union keyed by the submit's `intent`.
+import { z } from "zod";
+import { idSchema } from "./fields";
+
+export const questionPageIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("answer") }),
+  z.object({ intent: z.literal("comment"), postId: idSchema }),
+  z.object({ intent: z.literal("vote"), postId: idSchema, direction: z.enum(["up", "down"]) }),
+  z.object({ intent: z.literal("accept"), answerId: idSchema }),
+  z.object({ intent: z.literal("unaccept"), answerId: idSchema }),
+]);
+
+export type QuestionPageIntent = z.infer<typeof questionPageIntent>;

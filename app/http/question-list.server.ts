@@ -1,0 +1,20 @@
+import { data } from "@remix-run/node";
+import type { Database } from "../../db/client";
+import { QUESTION_SORTS, listQuestions, type QuestionSort } from "~/services/question-queries.server";
+import { throwAsResponse } from "./responses.server";
+
+/** Reads ?sort= and ?after= (a keyset cursor) and loads one page of questions. */
+export async function loadQuestionPage(db: Database, request: Request, tag?: string) {
+  const url = new URL(request.url);
+  const rawSort = url.searchParams.get("sort") ?? "newest";
+  if (!(QUESTION_SORTS as readonly string[]).includes(rawSort)) {
+    throw data({ message: `Unknown sort "${rawSort.slice(0, 40)}". Use newest, active, unanswered or top.` }, { status: 400 });
+  }
+  const sort = rawSort as QuestionSort;
+  try {
+    const page = await listQuestions(db, { sort, tag, after: url.searchParams.get("after") });
+    return { sort, ...page, now: new Date().toISOString() };
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}

@@ -1,0 +1,114 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./components/nonce";
+import { UserName } from "./components/user-name";
+import { getSession, sessionCookie } from "./http/viewer.server";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = await getSession(request, context);
+  const headers = new Headers();
+  if (session?.renewed) {
+    const token = request.headers.get("cookie")?.match(/peerdesk_session=([^;]+)/)?.[1];
+    if (token) headers.append("Set-Cookie", sessionCookie(decodeURIComponent(token), session.expiresAt, context.secureCookies));
+  }
+  const viewer = session?.user ?? null;
+  return data(
+    { viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role, reputation: viewer.reputation } : null },
+    { headers },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useViewer() {
+  return useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
+}
+
+function SiteHeader() {
+  const viewer = useViewer();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand__mark">
+            ◆
+          </span>{" "}
+          Peerdesk
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <NavLink to="/questions">Questions</NavLink>
+          <Link to="/questions/ask" className="button button--small">
+            Ask question
+          </Link>
+        </nav>
+        <div className="site-account">
+          {viewer ? (
+            <>
+              <Link to={`/users/${viewer.id}`} className="site-account__me">
+                <UserName user={viewer} link={false} showReputation />
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--quiet button--small">
+                  Log out
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">Log in</Link>
+              <Link to="/signup" className="button button--small button--secondary">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Peerdesk: customers helping customers, with staff close at hand.</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError, TextField } from "~/components/field";
+import { logInForm, safeRedirect } from "~/forms/account-forms";
+import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
+import { getViewer, sessionCookie } from "~/http/viewer.server";
+import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
+import { createSession } from "~/services/sessions.server";
+import { verifyLogin } from "~/services/users.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getViewer(request, context)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const parsed = parseForm(logInForm, form);
+  if (!parsed.success) return invalid(form, parsed.errors);
+  try {
+    const message = "Too many login attempts. Please wait a few minutes and try again.";
+    await hitRateLimit(context.db, `login:ip:${context.clientIp}`, RATE_LIMITS.loginPerIp, new Date(), message);
+    await hitRateLimit(context.db, `login:account:${parsed.data.email}`, RATE_LIMITS.loginPerAccount, new Date(), message);
+    const user = await verifyLogin(context.db, parsed.data);
+    if (!user) return invalid(form, { form: "That email and password do not match an account." }, {}, 400);
+    const session = await createSession(context.db, user.id);
+    return redirect(safeRedirect(form.get("redirectTo")), {
+      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
+    });
+  } catch (error) {
+    return failureFromServiceError(error, form);
+  }
+}
+
+export const meta: MetaFunction = () => [{ title: "Log in - Peerdesk" }];
+
+export default function LogInPage() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.errors ?? {};
+  const values = result?.values ?? {};
+  return (
+    <div className="page page--narrow">
+      <h1>Log in</h1>
+      <Form method="post" className="stack card" noValidate>
+        <FormError message={errors.form} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? values.redirectTo ?? "/"} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={errors.password} />
+        <button type="submit" className="button" disabled={busy}>
+          Log in
+        </button>
+      </Form>
+      <p>
+        New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TimeAgo } from "~/components/time-ago";
+import { UserName } from "~/components/user-name";
+import { parseId } from "~/forms/fields";
+import { notFound, throwAsResponse } from "~/http/responses.server";
+import { getRevisionHistory } from "~/services/question-queries.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
+  if (id === null) notFound("That post");
+  try {
+    const history = await getRevisionHistory(context.db, id);
+    return { ...history, now: new Date().toISOString() };
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `History of ${data.post.type === "question" ? `"${data.questionTitle}"` : `an answer to "${data.questionTitle}"`} - Peerdesk` : "History - Peerdesk" },
+];
+
+export default function HistoryPage() {
+  const { post, questionTitle, revisions, now } = useLoaderData<typeof loader>();
+  const questionId = post.type === "question" ? post.id : post.questionId;
+  return (
+    <div className="page page--medium">
+      <h1>{post.type === "question" ? "Question history" : "Answer history"}</h1>
+      <p>
+        <Link to={`/questions/${questionId}${post.type === "answer" ? `#answer-${post.id}` : ""}`}>Back to “{questionTitle}”</Link>
+      </p>
+      <ol className="revisions" reversed>
+        {revisions.map((revision) => (
+          <li key={revision.revisionNumber} className="revision card">
+            <h2 className="revision__heading">
+              Revision {revision.revisionNumber}
+              {revision.revisionNumber === 1 ? " (original)" : ""}
+            </h2>
+            <p className="muted">
+              <UserName user={revision.editor} /> · <TimeAgo date={revision.createdAt} now={now} />
+              {revision.summary ? <> · “{revision.summary}”</> : null}
+            </p>
+            {revision.title ? <p className="revision__title">{revision.title}</p> : null}
+            {revision.tags && revision.tags.length > 0 ? <p className="muted">Tags: {revision.tags.join(", ")}</p> : null}
+            <pre className="revision__body" tabIndex={0}>
+              {revision.bodyMarkdown}
+            </pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

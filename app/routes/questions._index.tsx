@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QuestionList, SortTabs } from "~/components/question-list";
+import { loadQuestionPage } from "~/http/question-list.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadQuestionPage(context.db, request);
+}
+
+export const meta: MetaFunction = () => [
+  { title: "Questions - Peerdesk" },
+  { name: "description", content: "Questions and answers from the community, with staff close at hand." },
+];
+
+export default function QuestionsPage() {
+  const { questions, sort, nextCursor, now } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>{sort === "unanswered" ? "Unanswered questions" : sort === "top" ? "Top questions" : "All questions"}</h1>
+      </div>
+      <SortTabs basePath="/questions" current={sort} />
+      <QuestionList questions={questions} now={now} />
+      {nextCursor ? (
+        <nav aria-label="Pagination" className="pager">
+          <Link to={`/questions?sort=${sort}&after=${nextCursor}`} rel="next">
+            More questions
+          </Link>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

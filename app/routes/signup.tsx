@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError, TextField } from "~/components/field";
+import { LIMITS } from "~/forms/fields";
+import { safeRedirect, signUpForm } from "~/forms/account-forms";
+import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
+import { getViewer, sessionCookie } from "~/http/viewer.server";
+import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
+import { createSession } from "~/services/sessions.server";
+import { signUp } from "~/services/users.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getViewer(request, context)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const parsed = parseForm(signUpForm, form);
+  if (!parsed.success) return invalid(form, parsed.errors);
+  try {
+    await hitRateLimit(context.db, `signup:ip:${context.clientIp}`, RATE_LIMITS.signUpPerIp, new Date(), "Too many sign-ups from your network. Please try again later.");
+    const user = await signUp(context.db, parsed.data);
+    const session = await createSession(context.db, user.id);
+    return redirect(safeRedirect(form.get("redirectTo")), {
+      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
+    });
+  } catch (error) {
+    return failureFromServiceError(error, form);
+  }
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign up - Peerdesk" }];
+
+export default function SignUpPage() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = result?.errors ?? {};
+  const values = result?.values ?? {};
+  return (
+    <div className="page page--narrow">
+      <h1>Create your account</h1>
+      <p className="muted">Ask questions, help other customers and earn reputation.</p>
+      <Form method="post" className="stack card" noValidate>
+        <FormError message={errors.form} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? values.redirectTo ?? "/"} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" required maxLength={LIMITS.email.max} defaultValue={values.email} error={errors.email} />
+        <TextField
+          name="displayName"
+          label="Display name"
+          autoComplete="nickname"
+          required
+          maxLength={LIMITS.displayName.max}
+          defaultValue={values.displayName}
+          error={errors.displayName}
+          hint="Shown next to your posts."
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={LIMITS.password.min}
+          error={errors.password}
+          hint={`At least ${LIMITS.password.min} characters.`}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          Sign up
+        </button>
+      </Form>
+      <p>
+        Already a member? <Link to={`/login${params.toString() ? `?${params}` : ""}`}>Sign in to your account</Link>
+      </p>
+    </div>
+  );
+}

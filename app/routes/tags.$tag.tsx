@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QuestionList, SortTabs } from "~/components/question-list";
+import { TAG_PATTERN } from "~/forms/fields";
+import { loadQuestionPage } from "~/http/question-list.server";
+import { notFound } from "~/http/responses.server";
+import { countQuestionsWithTag } from "~/services/question-queries.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const tag = (params.tag ?? "").toLowerCase();
+  if (!TAG_PATTERN.test(tag) || tag.length > 35) notFound("That tag");
+  const [page, total] = await Promise.all([loadQuestionPage(context.db, request, tag), countQuestionsWithTag(context.db, tag)]);
+  if (total === 0) notFound("That tag");
+  return { ...page, tag, total };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Questions tagged ${data.tag} - Peerdesk` : "Tag not found - Peerdesk" },
+];
+
+export default function TagPage() {
+  const { questions, sort, nextCursor, now, tag, total } = useLoaderData<typeof loader>();
+  const base = `/tags/${encodeURIComponent(tag)}`;
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>
+          Questions tagged <span className="tag tag--large">{tag}</span>
+        </h1>
+      </div>
+      <p className="muted">
+        {total} {total === 1 ? "question" : "questions"}
+      </p>
+      <SortTabs basePath={base} current={sort} />
+      <QuestionList questions={questions} now={now} />
+      {nextCursor ? (
+        <nav aria-label="Pagination" className="pager">
+          <Link to={`${base}?sort=${sort}&after=${nextCursor}`} rel="next">
+            More questions
+          </Link>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

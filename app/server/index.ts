@@ -1,0 +1,65 @@
+// The HTTP server: opens (and migrates) the database before it listens, seeds demo data on the
+// first start of an empty database, and hands the database to Remix through the load context.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { openDatabase } from "../../db/client";
+import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
+import { rerenderStalePosts } from "../services/maintenance.server";
+import { cspNonce, sameOriginForWrites, securityHeaders } from "./security";
+
+installGlobals({ nativeFetch: true });
+
+const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.PGLITE_DATA_DIR ?? path.join(root, "data", "pglite");
+
+const started = Date.now();
+const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
+const rerendered = await rerenderStalePosts(handle.db);
+if (rerendered > 0) console.log(`Re-rendered ${rerendered} posts with the current markdown renderer.`);
+if (process.env.SEED_DEMO_DATA !== "false" && (!production || process.env.SEED_DEMO_DATA === "true")) {
+  const seeded = await seedDemoDataIfEmpty(handle.db);
+  if (seeded) console.log(`Seeded demo data: ${seeded.users} users, ${seeded.questions} questions, ${seeded.answers} answers.`);
+}
+
+const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+app.use(cspNonce);
+app.use(securityHeaders(production));
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.use(sameOriginForWrites);
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({
+      db: handle.db,
+      clientIp: req.ip ?? "unknown",
+      cspNonce: res.locals.cspNonce as string,
+      secureCookies: production,
+    }),
+  }),
+);
+
+const server = app.listen(port, () => {
+  console.log(`Peerdesk listening on http://localhost:${port} (${handle.driver}, ready in ${Date.now() - started} ms)`);
+});
+
+async function shutdown() {
+  server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

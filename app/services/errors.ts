@@ -1,0 +1,41 @@
+// What a service can refuse, in terms a route turns into a status code and a message.
+import type { FieldErrors } from "~/forms/fields";
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(what = "That page") {
+    super(`${what} does not exist.`);
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+}
+
+export class InvalidInputError extends Error {
+  readonly status = 400;
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(Object.values(fieldErrors)[0] ?? "Invalid input.");
+  }
+}
+
+export class RateLimitedError extends Error {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export type ServiceError = NotFoundError | ForbiddenError | InvalidInputError | RateLimitedError;
+
+export function isServiceError(error: unknown): error is ServiceError {
+  return (
+    error instanceof NotFoundError ||
+    error instanceof ForbiddenError ||
+    error instanceof InvalidInputError ||
+    error instanceof RateLimitedError
+  );
+}

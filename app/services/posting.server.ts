@@ -1,0 +1,192 @@
+// Writing posts: ask, answer, comment, edit. Each use case is one transaction; every version of
+// a post is kept in post_revisions, the first included.
+import { and, count, eq, gte, max, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { comments, postRevisions, posts, users } from "../../db/schema";
+import { NEW_ACCOUNT_POST_LIMITS, can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
+import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
+import { ForbiddenError, NotFoundError, RateLimitedError } from "./errors";
+import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+async function loadActor(tx: Database, userId: number) {
+  const [actor] = await tx
+    .select({ id: users.id, role: users.role, reputation: users.reputation, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!actor) throw new ForbiddenError("Log in to do that.");
+  return actor;
+}
+
+function requireAllowed(decision: ReturnType<typeof can>) {
+  if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+}
+
+/** New accounts may post only a few questions and answers an hour (counted from the posts). */
+async function enforceNewAccountLimit(tx: Database, actor: Actor & { createdAt: Date }, type: "question" | "answer", now: Date) {
+  if (actor.role !== "customer" || !isNewAccount(actor.createdAt, now)) return;
+  const windowStart = new Date(now.getTime() - HOUR_MS);
+  const [recent] = await tx
+    .select({ n: count(), oldest: sql<string>`min(${posts.createdAt})` })
+    .from(posts)
+    .where(and(eq(posts.authorId, actor.id), eq(posts.type, type), gte(posts.createdAt, windowStart)));
+  const limit = NEW_ACCOUNT_POST_LIMITS[type];
+  if ((recent?.n ?? 0) >= limit) {
+    const retryAt = new Date(recent!.oldest).getTime() + HOUR_MS;
+    throw new RateLimitedError(
+      `New accounts can post ${limit} ${type === "question" ? "questions" : "answers"} an hour. Please try again later.`,
+      Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)),
+    );
+  }
+}
+
+export async function askQuestion(
+  db: Database,
+  input: { authorId: number; title: string; body: string; tags: string[] },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.authorId);
+    requireAllowed(can(actor, { type: "ask" }));
+    await enforceNewAccountLimit(tx, actor, "question", now);
+    const [question] = await tx
+      .insert(posts)
+      .values({
+        type: "question",
+        authorId: actor.id,
+        title: input.title,
+        tags: input.tags,
+        bodyMarkdown: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        rendererVersion: RENDERER_VERSION,
+        createdAt: now,
+        lastActivityAt: now,
+      })
+      .returning({ id: posts.id });
+    await tx.insert(postRevisions).values({
+      postId: question.id,
+      revisionNumber: 1,
+      editorId: actor.id,
+      title: input.title,
+      tags: input.tags,
+      bodyMarkdown: input.body,
+      createdAt: now,
+    });
+    return question;
+  });
+}
+
+/** Loads a live post and the facts rules need, locking its row for the rest of the transaction. */
+export async function lockPost(tx: Database, postId: number) {
+  const [post] = await tx.select().from(posts).where(eq(posts.id, postId)).for("update");
+  if (!post) throw new NotFoundError("That post");
+  let questionAuthorId = post.authorId;
+  if (post.type === "answer") {
+    const [question] = await tx.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, post.questionId!));
+    questionAuthorId = question?.authorId ?? post.authorId;
+  }
+  const facts: PostFacts = { authorId: post.authorId, type: post.type, deleted: post.deletedAt !== null, questionAuthorId };
+  return { post, facts };
+}
+
+export async function postAnswer(db: Database, input: { authorId: number; questionId: number; body: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.authorId);
+    const [question] = await tx
+      .select({ id: posts.id, type: posts.type, deletedAt: posts.deletedAt })
+      .from(posts)
+      .where(eq(posts.id, input.questionId));
+    if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
+    requireAllowed(can(actor, { type: "answer" }));
+    await enforceNewAccountLimit(tx, actor, "answer", now);
+    const [answer] = await tx
+      .insert(posts)
+      .values({
+        type: "answer",
+        questionId: question.id,
+        authorId: actor.id,
+        bodyMarkdown: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        rendererVersion: RENDERER_VERSION,
+        createdAt: now,
+        lastActivityAt: now,
+      })
+      .returning({ id: posts.id });
+    await tx.insert(postRevisions).values({
+      postId: answer.id,
+      revisionNumber: 1,
+      editorId: actor.id,
+      bodyMarkdown: input.body,
+      createdAt: now,
+    });
+    // A single atomic increment: concurrent answers each count once.
+    await tx
+      .update(posts)
+      .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
+      .where(eq(posts.id, question.id));
+    return answer;
+  });
+}
+
+export async function addComment(db: Database, input: { authorId: number; postId: number; body: string }, now = new Date()) {
+  await hitRateLimit(db, `comment:user:${input.authorId}`, RATE_LIMITS.commentsPerUser, now, "You are commenting too fast. Please wait a little.");
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.authorId);
+    const { facts } = await lockPost(tx, input.postId);
+    requireAllowed(can(actor, { type: "comment", post: facts }));
+    const [comment] = await tx
+      .insert(comments)
+      .values({ postId: input.postId, authorId: actor.id, body: input.body, createdAt: now })
+      .returning({ id: comments.id });
+    return comment;
+  });
+}
+
+export async function editPost(
+  db: Database,
+  input: { editorId: number; postId: number; body: string; title?: string; tags?: string[]; summary?: string | null },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.editorId);
+    const { post, facts } = await lockPost(tx, input.postId);
+    if (facts.deleted) throw new NotFoundError("That post");
+    requireAllowed(can(actor, { type: "edit", post: facts }));
+    const isQuestion = post.type === "question";
+    const title = isQuestion ? (input.title ?? post.title!) : null;
+    const tags = isQuestion ? (input.tags ?? post.tags) : [];
+    const unchanged = post.bodyMarkdown === input.body && post.title === title && post.tags.join(" ") === tags.join(" ");
+    if (unchanged) return { postId: post.id, questionId: post.questionId ?? post.id, changed: false };
+
+    const [latest] = await tx
+      .select({ n: max(postRevisions.revisionNumber) })
+      .from(postRevisions)
+      .where(eq(postRevisions.postId, post.id));
+    await tx.insert(postRevisions).values({
+      postId: post.id,
+      revisionNumber: (latest?.n ?? 0) + 1,
+      editorId: actor.id,
+      title,
+      tags: isQuestion ? tags : null,
+      bodyMarkdown: input.body,
+      summary: input.summary ?? null,
+      createdAt: now,
+    });
+    await tx
+      .update(posts)
+      .set({
+        title,
+        tags,
+        bodyMarkdown: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        rendererVersion: RENDERER_VERSION,
+        editedAt: now,
+        lastActivityAt: now,
+      })
+      .where(eq(posts.id, post.id));
+    const questionId = post.questionId ?? post.id;
+    if (!isQuestion) await tx.update(posts).set({ lastActivityAt: now }).where(eq(posts.id, questionId));
+    return { postId: post.id, questionId, changed: true };
+  });
+}

@@ -1,0 +1,245 @@
+// Reads for the question list and the question page: one query per kind of row, never one per item.
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client";
+import { comments, postRevisions, posts, users, votes } from "../../db/schema";
+import { InvalidInputError, NotFoundError } from "./errors";
+
+export const QUESTION_SORTS = ["newest", "active", "unanswered", "top"] as const;
+export type QuestionSort = (typeof QUESTION_SORTS)[number];
+export const PAGE_SIZE = 30;
+
+const author = {
+  id: users.id,
+  displayName: users.displayName,
+  reputation: users.reputation,
+  role: users.role,
+};
+
+type Cursor = { key: string | number; id: number };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(raw: string, sort: QuestionSort): Cursor {
+  const invalid = new InvalidInputError({ after: "That page link is not valid. Go back to the first page." });
+  if (raw.length > 200) throw invalid;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    throw invalid;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid;
+  const [key, id] = parsed;
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw invalid;
+  if (sort === "top") {
+    if (!Number.isInteger(key) || Math.abs(key) > 2_147_483_647) throw invalid;
+  } else if (typeof key !== "string" || Number.isNaN(Date.parse(key))) {
+    throw invalid;
+  }
+  return { key, id };
+}
+
+export interface QuestionListOptions {
+  sort: QuestionSort;
+  tag?: string;
+  after?: string | null;
+  limit?: number;
+}
+
+export async function listQuestions(db: Database, options: QuestionListOptions) {
+  const limit = options.limit ?? PAGE_SIZE;
+  const sortColumn = options.sort === "active" ? posts.lastActivityAt : options.sort === "top" ? posts.score : posts.createdAt;
+  const conditions: (SQL | undefined)[] = [eq(posts.type, "question"), isNull(posts.deletedAt)];
+  if (options.sort === "unanswered") conditions.push(eq(posts.answerCount, 0));
+  if (options.tag) conditions.push(sql`${posts.tags} @> array[${options.tag}]::text[]`);
+  if (options.after) {
+    const cursor = decodeCursor(options.after, options.sort);
+    // A row comparison, so PostgreSQL walks the (sort key, id) index from the cursor on.
+    const key = options.sort === "top" ? sql`${Number(cursor.key)}::int` : sql`${String(cursor.key)}::timestamptz`;
+    conditions.push(sql`(${sortColumn}, ${posts.id}) < (${key}, ${cursor.id}::int)`);
+  }
+  const rows = await db
+    .select({
+      id: posts.id,
+      title: posts.title,
+      tags: posts.tags,
+      score: posts.score,
+      answerCount: posts.answerCount,
+      hasAcceptedAnswer: sql<boolean>`${posts.acceptedAnswerId} is not null`,
+      createdAt: posts.createdAt,
+      lastActivityAt: posts.lastActivityAt,
+      excerpt: sql<string>`left(${posts.bodyMarkdown}, 220)`,
+      author,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(...conditions))
+    .orderBy(desc(sortColumn), desc(posts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor({
+          key: options.sort === "top" ? last.score : (options.sort === "active" ? last.lastActivityAt : last.createdAt).toISOString(),
+          id: last.id,
+        })
+      : null;
+  return { questions: page.map((row) => ({ ...row, title: row.title ?? "" })), nextCursor };
+}
+
+export async function countQuestionsWithTag(db: Database, tag: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(posts)
+    .where(and(eq(posts.type, "question"), isNull(posts.deletedAt), sql`${posts.tags} @> array[${tag}]::text[]`));
+  return row?.n ?? 0;
+}
+
+export async function getQuestionPage(db: Database, questionId: number, viewerId: number | null) {
+  const [question] = await db
+    .select({
+      id: posts.id,
+      type: posts.type,
+      title: posts.title,
+      tags: posts.tags,
+      bodyHtml: posts.bodyHtml,
+      score: posts.score,
+      answerCount: posts.answerCount,
+      acceptedAnswerId: posts.acceptedAnswerId,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      lastActivityAt: posts.lastActivityAt,
+      deletedAt: posts.deletedAt,
+      author,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, questionId));
+  if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
+
+  const answers = await db
+    .select({
+      id: posts.id,
+      bodyHtml: posts.bodyHtml,
+      score: posts.score,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      author,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.questionId, questionId), eq(posts.type, "answer"), isNull(posts.deletedAt)))
+    .orderBy(
+      desc(sql`${posts.id} = ${question.acceptedAnswerId ?? 0}`),
+      desc(posts.score),
+      asc(posts.createdAt),
+      asc(posts.id),
+    );
+
+  const postIds = [question.id, ...answers.map((answer) => answer.id)];
+  const postComments = await db
+    .select({ id: comments.id, postId: comments.postId, body: comments.body, createdAt: comments.createdAt, author })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(inArray(comments.postId, postIds), isNull(comments.deletedAt)))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+
+  const viewerVotes = viewerId
+    ? await db
+        .select({ postId: votes.postId, value: votes.value })
+        .from(votes)
+        .where(and(eq(votes.voterId, viewerId), inArray(votes.postId, postIds)))
+    : [];
+
+  const commentsByPost = new Map<number, typeof postComments>();
+  for (const comment of postComments) {
+    const list = commentsByPost.get(comment.postId) ?? [];
+    list.push(comment);
+    commentsByPost.set(comment.postId, list);
+  }
+  const voteByPost = new Map(viewerVotes.map((vote) => [vote.postId, vote.value]));
+
+  return {
+    question: {
+      ...question,
+      title: question.title ?? "",
+      comments: commentsByPost.get(question.id) ?? [],
+      viewerVote: voteByPost.get(question.id) ?? 0,
+    },
+    answers: answers.map((answer) => ({
+      ...answer,
+      accepted: answer.id === question.acceptedAnswerId,
+      comments: commentsByPost.get(answer.id) ?? [],
+      viewerVote: voteByPost.get(answer.id) ?? 0,
+    })),
+  };
+}
+
+/** A post's current text for its edit form. */
+export async function getPostForEdit(db: Database, postId: number) {
+  const [post] = await db
+    .select({
+      id: posts.id,
+      type: posts.type,
+      questionId: posts.questionId,
+      title: posts.title,
+      tags: posts.tags,
+      bodyMarkdown: posts.bodyMarkdown,
+      deletedAt: posts.deletedAt,
+    })
+    .from(posts)
+    .where(eq(posts.id, postId));
+  if (!post || post.deletedAt) throw new NotFoundError("That post");
+  return post;
+}
+
+export async function getRevisionHistory(db: Database, postId: number) {
+  const post = await getPostForEdit(db, postId);
+  const revisions = await db
+    .select({
+      revisionNumber: postRevisions.revisionNumber,
+      title: postRevisions.title,
+      tags: postRevisions.tags,
+      bodyMarkdown: postRevisions.bodyMarkdown,
+      summary: postRevisions.summary,
+      createdAt: postRevisions.createdAt,
+      editor: author,
+    })
+    .from(postRevisions)
+    .innerJoin(users, eq(users.id, postRevisions.editorId))
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(desc(postRevisions.revisionNumber));
+  let questionTitle = post.title;
+  if (post.type === "answer") {
+    const [question] = await db.select({ title: posts.title }).from(posts).where(eq(posts.id, post.questionId!));
+    questionTitle = question?.title ?? null;
+  }
+  return { post, questionTitle: questionTitle ?? "", revisions };
+}
+
+/** Whether a post is the question itself or one of its answers (forms must not reach across threads). */
+export async function belongsToQuestion(db: Database, postId: number, questionId: number) {
+  const [post] = await db.select({ id: posts.id, questionId: posts.questionId }).from(posts).where(eq(posts.id, postId));
+  return post !== undefined && (post.id === questionId || post.questionId === questionId);
+}
+
+/** The facts the privilege rules need about one post. */
+export async function getPostFacts(db: Database, postId: number) {
+  const question = alias(posts, "question");
+  const [row] = await db
+    .select({ authorId: posts.authorId, type: posts.type, deletedAt: posts.deletedAt, questionAuthorId: question.authorId })
+    .from(posts)
+    .leftJoin(question, eq(question.id, posts.questionId))
+    .where(eq(posts.id, postId));
+  if (!row) throw new NotFoundError("That post");
+  return {
+    authorId: row.authorId,
+    type: row.type,
+    deleted: row.deletedAt !== null,
+    questionAuthorId: row.questionAuthorId ?? row.authorId,
+  };
+}

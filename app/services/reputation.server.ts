@@ -1,0 +1,149 @@
+// Writes to the append-only reputation ledger. Call inside the use case's transaction, after
+// locking the users involved (lockUsers) so concurrent events on one user are serialised.
+import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client";
+import { reputationEvents, users } from "../../db/schema";
+import {
+  REPUTATION_RULES,
+  STARTING_REPUTATION,
+  appliedDelta,
+  earnsReputation,
+  type ReputationChange,
+} from "~/domain/reputation";
+
+/** Row-locks users in id order (a fixed order, so two transactions cannot deadlock). */
+export async function lockUsers(tx: Database, ids: number[]) {
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  if (unique.length === 0) return new Map<number, LockedUser>();
+  const rows = await tx
+    .select({ id: users.id, role: users.role, reputation: users.reputation, createdAt: users.createdAt })
+    .from(users)
+    .where(inArray(users.id, unique))
+    .orderBy(users.id)
+    .for("update");
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export type LockedUser = { id: number; role: string; reputation: number; createdAt: Date };
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+async function cappedGainToday(tx: Database, userId: number, now: Date): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`coalesce(sum(${reputationEvents.delta}), 0)::int` })
+    .from(reputationEvents)
+    .where(
+      and(
+        eq(reputationEvents.userId, userId),
+        eq(reputationEvents.countsTowardDailyCap, true),
+        gte(reputationEvents.createdAt, startOfUtcDay(now)),
+      ),
+    );
+  return row?.total ?? 0;
+}
+
+async function applyToUser(tx: Database, userId: number, delta: number) {
+  if (delta === 0) return;
+  await tx
+    .update(users)
+    .set({ reputation: sql`${users.reputation} + ${delta}` })
+    .where(eq(users.id, userId));
+}
+
+/** Records one reputation change (after cap and floor). Staff earn nothing and lose nothing. */
+export async function recordReputation(
+  tx: Database,
+  change: ReputationChange & { postId: number | null; actorId: number | null },
+  lockedUsers: Map<number, LockedUser>,
+  now: Date,
+) {
+  const user = lockedUsers.get(change.userId);
+  if (!user) throw new Error(`user ${change.userId} must be locked before recording reputation`);
+  if (!earnsReputation(user.role)) return;
+  const rule = REPUTATION_RULES[change.reason];
+  const gainToday = rule.capped ? await cappedGainToday(tx, user.id, now) : 0;
+  const delta = appliedDelta(rule.points, rule.capped, { current: user.reputation, cappedGainToday: gainToday });
+  await tx.insert(reputationEvents).values({
+    userId: user.id,
+    reason: change.reason,
+    delta,
+    postId: change.postId,
+    actorId: change.actorId,
+    countsTowardDailyCap: rule.capped,
+    createdAt: now,
+  });
+  await applyToUser(tx, user.id, delta);
+  user.reputation += delta;
+}
+
+/**
+ * Reverses the live (not yet reversed) events matching a post, a reason and optionally the
+ * actor: an undone vote, an unaccept. The ledger keeps both rows; nothing is edited away.
+ */
+export async function reverseReputation(
+  tx: Database,
+  match: { postId: number; reasons: ReputationChange["reason"][]; actorId?: number },
+  lockedUsers: Map<number, LockedUser>,
+  now: Date,
+) {
+  const reversal = alias(reputationEvents, "reversal");
+  const live = await tx
+    .select({
+      id: reputationEvents.id,
+      userId: reputationEvents.userId,
+      delta: reputationEvents.delta,
+      countsTowardDailyCap: reputationEvents.countsTowardDailyCap,
+      createdAt: reputationEvents.createdAt,
+    })
+    .from(reputationEvents)
+    .leftJoin(reversal, eq(reversal.reversesId, reputationEvents.id))
+    .where(
+      and(
+        eq(reputationEvents.postId, match.postId),
+        inArray(reputationEvents.reason, match.reasons),
+        match.actorId === undefined ? undefined : eq(reputationEvents.actorId, match.actorId),
+        isNull(reversal.id),
+      ),
+    );
+  for (const event of live) {
+    const user = lockedUsers.get(event.userId);
+    if (!user) throw new Error(`user ${event.userId} must be locked before reversing reputation`);
+    const delta = appliedDelta(-event.delta, false, { current: user.reputation, cappedGainToday: 0 });
+    const sameDay = startOfUtcDay(event.createdAt).getTime() === startOfUtcDay(now).getTime();
+    await tx.insert(reputationEvents).values({
+      userId: event.userId,
+      reason: "reversal",
+      delta,
+      postId: match.postId,
+      actorId: match.actorId ?? null,
+      countsTowardDailyCap: event.countsTowardDailyCap && sameDay,
+      reversesId: event.id,
+      createdAt: now,
+    });
+    await applyToUser(tx, event.userId, delta);
+    user.reputation += delta;
+  }
+}
+
+export async function reputationHistory(db: Database, userId: number, limit = 50) {
+  const original = alias(reputationEvents, "original");
+  return db
+    .select({
+      id: reputationEvents.id,
+      reason: reputationEvents.reason,
+      reversedReason: original.reason,
+      delta: reputationEvents.delta,
+      postId: reputationEvents.postId,
+      createdAt: reputationEvents.createdAt,
+    })
+    .from(reputationEvents)
+    .leftJoin(original, eq(original.id, reputationEvents.reversesId))
+    .where(eq(reputationEvents.userId, userId))
+    .orderBy(desc(reputationEvents.createdAt), desc(reputationEvents.id))
+    .limit(limit);
+}
+
+export { STARTING_REPUTATION };

@@ -1,0 +1,111 @@
+import { hash, verify } from "@node-rs/argon2";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { posts, users, type Role } from "../../db/schema";
+import { can, explainRefusal } from "~/domain/privileges";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { reputationHistory } from "./reputation.server";
+
+// OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
+const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+// Verifying against a real hash when the account does not exist keeps login timing the same.
+let dummyHash: Promise<string> | undefined;
+
+export async function signUp(
+  db: Database,
+  input: { email: string; displayName: string; password: string; role?: Role },
+  now = new Date(),
+) {
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await db
+    .insert(users)
+    .values({ email: input.email, displayName: input.displayName, passwordHash, role: input.role ?? "customer", createdAt: now })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (!user) throw new InvalidInputError({ email: "An account with this email already exists. Log in instead?" });
+  return user;
+}
+
+export async function verifyLogin(db: Database, input: { email: string; password: string }) {
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, input.email));
+  if (!user) {
+    dummyHash ??= hashPassword("not-a-real-password");
+    await verify(await dummyHash, input.password).catch(() => false);
+    return null;
+  }
+  const ok = await verify(user.passwordHash, input.password).catch(() => false);
+  return ok ? { id: user.id } : null;
+}
+
+export async function setRole(db: Database, input: { actorId: number; targetId: number; role: Role }) {
+  return db.transaction(async (tx) => {
+    const [actor] = await tx.select().from(users).where(eq(users.id, input.actorId));
+    const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.targetId)).for("update");
+    if (!target) throw new NotFoundError("That user");
+    const decision = can(actor ?? null, { type: "changeRole", target });
+    if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+    await tx.update(users).set({ role: input.role }).where(eq(users.id, input.targetId));
+  });
+}
+
+/** For the shell (`npm run user:role`): no actor, the operator is trusted. */
+export async function setRoleByEmail(db: Database, email: string, role: Role) {
+  const updated = await db
+    .update(users)
+    .set({ role })
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
+export async function getUserProfile(db: Database, userId: number) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      reputation: users.reputation,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) throw new NotFoundError("That user");
+
+  const live = and(eq(posts.authorId, userId), isNull(posts.deletedAt));
+  const [counts] = await db
+    .select({
+      questions: sql<number>`count(*) filter (where ${posts.type} = 'question')::int`,
+      answers: sql<number>`count(*) filter (where ${posts.type} = 'answer')::int`,
+    })
+    .from(posts)
+    .where(live);
+
+  const questions = await db
+    .select({ id: posts.id, title: posts.title, score: posts.score, answerCount: posts.answerCount, acceptedAnswerId: posts.acceptedAnswerId, createdAt: posts.createdAt })
+    .from(posts)
+    .where(and(live, eq(posts.type, "question")))
+    .orderBy(desc(posts.createdAt))
+    .limit(20);
+
+  const answerRows = await db.execute(sql`
+    select a.id, a.score, a.created_at as "createdAt", q.id as "questionId", q.title,
+           (q.accepted_answer_id = a.id) as accepted
+    from posts a join posts q on q.id = a.question_id
+    where a.author_id = ${userId} and a.type = 'answer' and a.deleted_at is null and q.deleted_at is null
+    order by a.created_at desc limit 20`);
+  const answers = rowsOf<{ id: number; score: number; createdAt: Date; questionId: number; title: string; accepted: boolean }>(
+    answerRows,
+  ).map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+
+  const history = await reputationHistory(db, userId);
+  return { user, counts: counts ?? { questions: 0, answers: 0 }, questions, answers, history };
+}

@@ -1,0 +1,117 @@
+// Votes and accepts: the counters (score, accepted answer, reputation) change in the same
+// transaction as the rows they count, under row locks, so concurrent clicks give exact totals.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { posts, users, votes } from "../../db/schema";
+import { can, explainRefusal } from "~/domain/privileges";
+import { acceptEvents, voteEvents, type VoteValue } from "~/domain/reputation";
+import { ForbiddenError, NotFoundError } from "./errors";
+import { lockPost } from "./posting.server";
+import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+
+export type VoteDirection = "up" | "down";
+
+/**
+ * Clicking a vote button toggles it, as on Stack Overflow: a second click on the same arrow
+ * undoes the vote, a click on the other arrow changes it.
+ */
+export async function castVote(
+  db: Database,
+  input: { voterId: number; postId: number; direction: VoteDirection },
+  now = new Date(),
+): Promise<{ score: number; vote: VoteValue | 0 }> {
+  return db.transaction(async (tx) => {
+    const { post, facts } = await lockPost(tx, input.postId);
+    const [voter] = await tx
+      .select({ id: users.id, role: users.role, reputation: users.reputation })
+      .from(users)
+      .where(eq(users.id, input.voterId));
+    if (!voter) throw new ForbiddenError("Log in to vote.");
+    if (facts.deleted) throw new NotFoundError("That post");
+
+    const [existing] = await tx
+      .select({ value: votes.value })
+      .from(votes)
+      .where(and(eq(votes.postId, post.id), eq(votes.voterId, voter.id)));
+    const requested: VoteValue = input.direction === "up" ? 1 : -1;
+    const next: VoteValue | 0 = existing?.value === requested ? 0 : requested;
+
+    if (next !== 0) {
+      const decision = can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts });
+      if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+    }
+
+    const locked = await lockUsers(tx, [post.authorId, voter.id]);
+    let score = post.score;
+    if (existing) {
+      await tx.delete(votes).where(and(eq(votes.postId, post.id), eq(votes.voterId, voter.id)));
+      await reverseReputation(
+        tx,
+        { postId: post.id, actorId: voter.id, reasons: ["post_upvoted", "post_downvoted", "answer_downvote_cast"] },
+        locked,
+        now,
+      );
+      score -= existing.value;
+    }
+    if (next !== 0) {
+      await tx.insert(votes).values({ postId: post.id, voterId: voter.id, value: next, createdAt: now });
+      for (const change of voteEvents({ value: next, postType: post.type, authorId: post.authorId, voterId: voter.id })) {
+        await recordReputation(tx, { ...change, postId: post.id, actorId: voter.id }, locked, now);
+      }
+      score += next;
+    }
+    await tx.update(posts).set({ score }).where(eq(posts.id, post.id));
+    return { score, vote: next };
+  });
+}
+
+/**
+ * Accepts an answer, or with `undo` withdraws the accept. One accepted answer per question:
+ * the question row is locked, so twenty parallel accepts leave exactly one.
+ */
+export async function acceptAnswer(
+  db: Database,
+  input: { actorId: number; answerId: number; undo?: boolean },
+  now = new Date(),
+): Promise<{ questionId: number; acceptedAnswerId: number | null }> {
+  return db.transaction(async (tx) => {
+    const [answerRef] = await tx
+      .select({ questionId: posts.questionId, type: posts.type })
+      .from(posts)
+      .where(eq(posts.id, input.answerId));
+    if (!answerRef || answerRef.type !== "answer" || answerRef.questionId === null) throw new NotFoundError("That answer");
+    const { post: question } = await lockPost(tx, answerRef.questionId);
+    const { post: answer, facts } = await lockPost(tx, input.answerId);
+    const [actor] = await tx
+      .select({ id: users.id, role: users.role, reputation: users.reputation })
+      .from(users)
+      .where(eq(users.id, input.actorId));
+    const decision = can(actor ?? null, { type: "accept", answer: facts });
+    if (!decision.allowed) {
+      if (decision.reason === "deleted") throw new NotFoundError("That answer");
+      throw new ForbiddenError(explainRefusal(decision));
+    }
+
+    const current = question.acceptedAnswerId;
+    const target = input.undo ? (current === answer.id ? null : current) : answer.id;
+    if (target === current) return { questionId: question.id, acceptedAnswerId: current };
+
+    let previousAuthorId: number | null = null;
+    if (current !== null) {
+      const [previous] = await tx.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, current));
+      previousAuthorId = previous?.authorId ?? null;
+    }
+    const involved = [question.authorId, answer.authorId, ...(previousAuthorId === null ? [] : [previousAuthorId])];
+    const locked = await lockUsers(tx, involved);
+    if (current !== null) {
+      await reverseReputation(tx, { postId: current, reasons: ["answer_accepted", "accepted_an_answer"] }, locked, now);
+    }
+    if (target !== null) {
+      for (const change of acceptEvents({ answerAuthorId: answer.authorId, askerId: question.authorId })) {
+        await recordReputation(tx, { ...change, postId: answer.id, actorId: actor!.id }, locked, now);
+      }
+    }
+    await tx.update(posts).set({ acceptedAnswerId: target, lastActivityAt: now }).where(eq(posts.id, question.id));
+    return { questionId: question.id, acceptedAnswerId: target };
+  });
+}

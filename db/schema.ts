@@ -1,0 +1,193 @@
+// The whole database schema. Counters (score, answer_count, reputation) are caches of the
+// rows they count (votes, answers, reputation_events); `npm run recount` proves them equal.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["customer", "staff", "admin"] }).notNull().default("customer"),
+    reputation: integer("reputation").notNull().default(1),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_reputation_idx").on(t.reputation.desc(), t.id),
+    check("users_role_check", sql`${t.role} in ('customer', 'staff', 'admin')`),
+    check("users_reputation_floor", sql`${t.reputation} >= 1`),
+  ],
+);
+
+// Lucia session guide: the id is the SHA-256 of the token in the cookie, so a leaked
+// database does not leak usable sessions.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Questions and answers share one table (as on Stack Exchange) so votes, comments,
+ * revisions and the reputation ledger can point at any post with one foreign key. */
+export const posts = pgTable(
+  "posts",
+  {
+    id: serial("id").primaryKey(),
+    type: text("type", { enum: ["question", "answer"] }).notNull(),
+    questionId: integer("question_id"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    bodyMarkdown: text("body_markdown").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    rendererVersion: integer("renderer_version").notNull(),
+    score: integer("score").notNull().default(0),
+    answerCount: integer("answer_count").notNull().default(0),
+    acceptedAnswerId: integer("accepted_answer_id"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    lastActivityAt: timestamptz("last_activity_at").notNull().defaultNow(),
+    editedAt: timestamptz("edited_at"),
+    deletedAt: timestamptz("deleted_at"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', peerdesk_tags_text(tags)), 'B') || setweight(to_tsvector('english', body_markdown), 'C')`,
+    ),
+  },
+  (t) => [
+    check("posts_type_check", sql`${t.type} in ('question', 'answer')`),
+    check(
+      "posts_shape_check",
+      sql`(${t.type} = 'question' and ${t.questionId} is null and ${t.title} is not null) or (${t.type} = 'answer' and ${t.questionId} is not null and ${t.title} is null)`,
+    ),
+    // Keyset pagination indexes for each question-list sort (live questions only).
+    index("questions_newest_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_active_idx").on(t.lastActivityAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_top_idx").on(t.score.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_unanswered_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null and answer_count = 0`),
+    index("questions_tags_idx").using("gin", t.tags).where(sql`type = 'question'`),
+    index("answers_question_idx").on(t.questionId, t.score.desc()).where(sql`type = 'answer'`),
+    index("posts_author_idx").on(t.authorId, t.type, t.createdAt.desc()),
+    index("posts_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const votes = pgTable(
+  "votes",
+  {
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id),
+    voterId: integer("voter_id")
+      .notNull()
+      .references(() => users.id),
+    value: smallint("value").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.voterId] }),
+    index("votes_voter_idx").on(t.voterId),
+    check("votes_value_check", sql`${t.value} in (-1, 1)`),
+  ],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: serial("id").primaryKey(),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    deletedAt: timestamptz("deleted_at"),
+  },
+  (t) => [index("comments_post_idx").on(t.postId, t.createdAt)],
+);
+
+/** Every version of every post, the first included: nothing written is ever lost. */
+export const postRevisions = pgTable(
+  "post_revisions",
+  {
+    id: serial("id").primaryKey(),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id),
+    revisionNumber: integer("revision_number").notNull(),
+    editorId: integer("editor_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title"),
+    tags: text("tags").array(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    summary: text("summary"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("post_revisions_number_unique").on(t.postId, t.revisionNumber)],
+);
+
+/** Append-only reputation ledger. `delta` is what was applied after the daily cap and the
+ * floor; a reversal row points at the row it reverses and carries the opposite amount. */
+export const reputationEvents = pgTable(
+  "reputation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    delta: integer("delta").notNull(),
+    postId: integer("post_id").references(() => posts.id),
+    actorId: integer("actor_id").references(() => users.id),
+    countsTowardDailyCap: boolean("counts_toward_daily_cap").notNull().default(false),
+    reversesId: bigint("reverses_id", { mode: "number" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("reputation_events_user_idx").on(t.userId, t.createdAt.desc()),
+    index("reputation_events_post_idx").on(t.postId, t.actorId, t.reason),
+    uniqueIndex("reputation_events_reversal_unique").on(t.reversesId),
+  ],
+);
+
+/** Fixed-window counters shared by every app process (login, sign-up, posting limits). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamptz("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Post = typeof posts.$inferSelect;
+export type Role = User["role"];

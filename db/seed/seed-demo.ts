@@ -1,0 +1,90 @@
+// Seeds the demo community on the first start of an empty database by replaying the content
+// through the real services, so scores, counts and the reputation ledger are exactly what
+// users would have produced (and `npm run recount` finds no drift).
+import { sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { users } from "../schema";
+import { ForbiddenError } from "../../app/services/errors";
+import { addComment, askQuestion, postAnswer } from "../../app/services/posting.server";
+import { signUp } from "../../app/services/users.server";
+import { acceptAnswer, castVote } from "../../app/services/voting.server";
+import { demoQuestions, demoUsers } from "./demo-content";
+import type { DemoComment } from "./demo-types";
+
+export const DEMO_PASSWORD = "peerdesk-demo";
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+export async function seedDemoDataIfEmpty(db: Database, now = new Date()) {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  if ((row?.n ?? 0) > 0) return null;
+  return seedDemoData(db, now);
+}
+
+export async function seedDemoData(db: Database, now = new Date()) {
+  // Oldest first, each question at a fixed hour of its day so the order is stable.
+  const timeline = demoQuestions
+    .map((question, index) => ({ question, at: new Date(now.getTime() - question.daysAgo * DAY - ((index * 7) % 20) * HOUR / 4) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const earliestActivity = new Map<string, number>();
+  const touch = (key: string, at: number) => earliestActivity.set(key, Math.min(earliestActivity.get(key) ?? at, at));
+  for (const { question, at } of timeline) touch(question.author, at.getTime());
+
+  const idByKey = new Map<string, number>();
+  for (const user of demoUsers) {
+    const joined = now.getTime() - user.joinedDaysAgo * DAY;
+    const createdAt = new Date(Math.min(joined, (earliestActivity.get(user.key) ?? joined) - 2 * DAY));
+    const { id } = await signUp(
+      db,
+      { email: user.email, displayName: user.displayName, password: DEMO_PASSWORD, role: user.role },
+      createdAt,
+    );
+    idByKey.set(user.key, id);
+  }
+  const idOf = (key: string) => {
+    const id = idByKey.get(key);
+    if (!id) throw new Error(`demo content refers to unknown user "${key}"`);
+    return id;
+  };
+
+  // Votes from members who have not yet earned the privilege are skipped, as the site would.
+  const tolerate = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+    }
+  };
+  const vote = async (voters: string[] | undefined, postId: number, direction: "up" | "down", at: number) => {
+    for (const [i, key] of (voters ?? []).entries()) {
+      await tolerate(() => castVote(db, { voterId: idOf(key), postId, direction }, new Date(Math.min(at + (i + 1) * HOUR, now.getTime()))));
+    }
+  };
+  const comment = async (list: DemoComment[] | undefined, postId: number, at: number) => {
+    for (const [i, item] of (list ?? []).entries()) {
+      await tolerate(() => addComment(db, { authorId: idOf(item.author), postId, body: item.body }, new Date(Math.min(at + (i + 1) * HOUR / 2, now.getTime()))));
+    }
+  };
+
+  let answerCount = 0;
+  for (const { question, at } of timeline) {
+    const asked = await askQuestion(db, { authorId: idOf(question.author), title: question.title, body: question.body, tags: question.tags }, at);
+    await comment(question.comments, asked.id, at.getTime());
+    await vote(question.upvoters, asked.id, "up", at.getTime());
+    await vote(question.downvoters, asked.id, "down", at.getTime());
+    for (const answer of question.answers) {
+      const answeredAt = Math.min(at.getTime() + answer.hoursAfter * HOUR, now.getTime());
+      const posted = await postAnswer(db, { authorId: idOf(answer.author), questionId: asked.id, body: answer.body }, new Date(answeredAt));
+      answerCount++;
+      await comment(answer.comments, posted.id, answeredAt);
+      await vote(answer.upvoters, posted.id, "up", answeredAt);
+      await vote(answer.downvoters, posted.id, "down", answeredAt);
+      if (answer.accepted) {
+        await acceptAnswer(db, { actorId: idOf(question.author), answerId: posted.id }, new Date(Math.min(answeredAt + 2 * HOUR, now.getTime())));
+      }
+    }
+  }
+  return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount };
+}
