@@ -1,0 +1,155 @@
+// Shared steps for the end-to-end specs: unique test data, signing up and logging in through the
+// real forms, and a fast way to create accounts and questions over HTTP for tests whose subject
+// is something else.
+import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export const BASE_URL = "http://127.0.0.1:3100";
+export const PASSWORD = "e2e-password-123";
+export const DEMO_PASSWORD = "peerdesk-demo";
+
+/** Demo accounts seeded by db/seed/demo-content.ts (all with DEMO_PASSWORD). */
+export const DEMO = {
+  admin: { email: "admin@ledgerly.example", displayName: "Maya Okafor (Ledgerly)" },
+  staff1: { email: "staff1@ledgerly.example", displayName: "Tomás Reyes (Ledgerly)" },
+  staff2: { email: "staff2@ledgerly.example", displayName: "Priya Nair (Ledgerly)" },
+  // Superusers: reputation well above the upvote threshold (15) after seeding.
+  super1: { email: "gwen.halloran@example.com", displayName: "Gwen Halloran" },
+  super2: { email: "dev.brightwater@example.com", displayName: "Dev Brightwater" },
+  super3: { email: "sunita.rao@example.com", displayName: "Sunita Rao" },
+  super4: { email: "oskar.lindqvist@example.com", displayName: "Oskar Lindqvist" },
+} as const;
+
+/** A short random suffix: every test makes its own data, since all projects share one server. */
+export function unique(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+}
+
+export interface TestUser {
+  email: string;
+  displayName: string;
+  password: string;
+  id?: number;
+}
+
+export function newUser(label = "user"): TestUser {
+  const suffix = unique();
+  return { email: `${label}-${suffix}@e2e.example`, displayName: `${label} ${suffix}`, password: PASSWORD };
+}
+
+/** The signed-in user's profile link in the site header ("Name reputation N"). */
+export function accountLink(page: Page, displayName: string): Locator {
+  return page.getByRole("banner").getByRole("link", { name: displayName });
+}
+
+async function readOwnId(page: Page, user: TestUser): Promise<number> {
+  const link = accountLink(page, user.displayName);
+  await expect(link).toHaveAttribute("href", /^\/users\/\d+/);
+  const href = (await link.getAttribute("href")) ?? "";
+  return Number(/^\/users\/(\d+)/.exec(href)![1]);
+}
+
+/** Signs up through /signup and returns the user with its id. */
+export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser & { id: number }> {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Display name").fill(user.displayName);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(accountLink(page, user.displayName)).toBeVisible();
+  return { ...user, id: await readOwnId(page, user) };
+}
+
+/** Logs in through the /login form (optionally with a redirectTo) and waits until signed in. */
+export async function logIn(page: Page, user: { email: string; password?: string; displayName: string }, redirectTo?: string) {
+  await page.goto(redirectTo === undefined ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password ?? DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(accountLink(page, user.displayName)).toBeVisible();
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+}
+
+export interface QuestionInput {
+  title: string;
+  body: string;
+  tags: string;
+}
+
+export function newQuestion(label = "question"): QuestionInput & { tag: string } {
+  const suffix = unique();
+  const tag = `e2e-${suffix}`;
+  return {
+    title: `E2E ${label} ${suffix}: how do I reconcile this?`,
+    body: `I tried the usual steps for ${label} ${suffix} and the totals still do not match.`,
+    tags: `${tag}, invoices`,
+    tag,
+  };
+}
+
+/** Asks through /questions/ask; returns the question's id and path. */
+export async function askQuestion(page: Page, question: QuestionInput): Promise<{ id: number; path: string }> {
+  await page.goto("/questions/ask");
+  await page.getByLabel("Title").fill(question.title);
+  await page.getByLabel("Body").fill(question.body);
+  await page.getByLabel("Tags").fill(question.tags);
+  await page.getByRole("button", { name: "Post your question" }).click();
+  await expect(page).toHaveURL(/\/questions\/\d+\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(question.title);
+  const url = new URL(page.url());
+  return { id: Number(/^\/questions\/(\d+)/.exec(url.pathname)![1]), path: url.pathname };
+}
+
+/** Posts an answer on the question page that is open. */
+export async function postAnswer(page: Page, body: string) {
+  await page.getByLabel("Body").fill(body);
+  await page.getByRole("button", { name: "Post your answer" }).click();
+  await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
+}
+
+/** The answer `article` whose author is displayName. */
+export function answerBy(page: Page, displayName: string): Locator {
+  return page.getByRole("article", { name: `Answer by ${displayName}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over HTTP, for setup only: a separate cookie jar per account, never the page's own.
+
+export interface ApiUser extends TestUser {
+  id: number;
+  api: APIRequestContext;
+}
+
+export async function createUserViaHttp(label = "user"): Promise<ApiUser> {
+  const user = newUser(label);
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+  const response = await api.post("/signup", {
+    form: { email: user.email, displayName: user.displayName, password: user.password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-up of ${user.email}`).toBe(302);
+  const home = await (await api.get("/")).text();
+  const match = /<a[^>]*href="\/users\/(\d+)"[^>]*class="site-account__me"|<a[^>]*class="site-account__me"[^>]*href="\/users\/(\d+)"/.exec(home);
+  expect(match, "the header links to the new user's profile").not.toBeNull();
+  return { ...user, id: Number(match![1] ?? match![2]), api };
+}
+
+export async function askViaHttp(user: ApiUser, question: QuestionInput): Promise<{ id: number; path: string }> {
+  const response = await user.api.post("/questions/ask", { form: { ...question }, maxRedirects: 0 });
+  expect(response.status(), "asking a question").toBe(302);
+  const location = response.headers()["location"] ?? "";
+  const match = /\/questions\/(\d+)/.exec(location);
+  expect(match, `redirect to the question (got ${location})`).not.toBeNull();
+  return { id: Number(match![1]), path: new URL(location, BASE_URL).pathname };
+}
+
+export async function answerViaHttp(user: ApiUser, questionPath: string, body: string): Promise<number> {
+  const response = await user.api.post(questionPath, { form: { intent: "answer", body }, maxRedirects: 0 });
+  expect(response.status(), "posting an answer").toBe(302);
+  const location = response.headers()["location"] ?? "";
+  return Number(/#answer-(\d+)/.exec(location)![1]);
+}

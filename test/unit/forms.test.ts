@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirect, signUpForm } from "~/forms/account-forms";
+import { fieldErrors, parseId, parseTags } from "~/forms/fields";
+import { questionForm } from "~/forms/post-forms";
+import { slugify } from "~/lib/slug";
+
+const errorsOf = (result: ReturnType<typeof questionForm.safeParse>) => (result.success ? {} : fieldErrors(result.error));
+
+describe("question form", () => {
+  const valid = { title: "Bank feed stopped syncing", body: "Since Monday my bank feed shows no new transactions.", tags: "bank-feeds, sync" };
+
+  it("accepts a reasonable question and normalises tags", () => {
+    const result = questionForm.safeParse({ ...valid, tags: "Bank-Feeds  sync,bank-feeds" });
+    expect(result.success && result.data.tags).toEqual(["bank-feeds", "sync"]);
+  });
+  it.each([
+    [{ title: undefined }, "title", "Title is required."],
+    [{ title: "   " }, "title", "Title is required."],
+    [{ title: "short" }, "title", "Title must be at least 15 characters."],
+    [{ title: "x".repeat(151) }, "title", "Title must be at most 150 characters."],
+    [{ body: "x".repeat(1_000_000) }, "body", "Body must be at most 30,000 characters."],
+    [{ body: "a body with a NUL \u0000 byte inside it" }, "body", "Body contains characters that are not allowed."],
+    [{ tags: "" }, "tags", "Add at least one tag."],
+    [{ tags: "a b c d e f" }, "tags", "Use at most 5 tags."],
+    [{ tags: "<script>" }, "tags", "Tags may use only letters, digits and . + # - (and start with a letter or digit)."],
+  ])("%o gives %s: %s", (override, field, message) => {
+    expect(errorsOf(questionForm.safeParse({ ...valid, ...override }))[field]).toBe(message);
+  });
+  it("keeps HTML in titles as text (escaping is the renderer's job)", () => {
+    const result = questionForm.safeParse({ ...valid, title: "Why does <invoice> show &amp;?" });
+    expect(result.success && result.data.title).toBe("Why does <invoice> show &amp;?");
+  });
+});
+
+describe("sign-up form", () => {
+  it("lower-cases the email and explains a bad one", () => {
+    const ok = signUpForm.safeParse({ email: " Ann@Example.COM ", displayName: "Ann", password: "long enough pw" });
+    expect(ok.success && ok.data.email).toBe("ann@example.com");
+    const bad = signUpForm.safeParse({ email: "ann", displayName: "A", password: "short" });
+    expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({
+      email: "Enter an email address like name@example.com.",
+      displayName: "Display name must be at least 2 characters.",
+      password: "Password must be at least 8 characters.",
+    });
+  });
+});
+
+describe("ids, redirects, tags, slugs", () => {
+  it.each([
+    ["12", 12],
+    ["0", null],
+    ["-1", null],
+    ["abc", null],
+    ["1e3", null],
+    ["99999999999", null],
+    [undefined, null],
+  ])("parseId(%s) = %s", (raw, expected) => {
+    expect(parseId(raw)).toBe(expected);
+  });
+  it.each([
+    ["/questions/ask", "/questions/ask"],
+    ["https://evil.example/", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    [null, "/"],
+  ])("safeRedirect(%s) = %s", (target, expected) => {
+    expect(safeRedirect(target)).toBe(expected);
+  });
+  it("splits tags on commas and spaces", () => {
+    expect(parseTags("vat, sales-tax  VAT,,c#")).toEqual(["vat", "sales-tax", "c#"]);
+  });
+  it("makes readable slugs", () => {
+    expect(slugify("Can't export CSV — Ünïcode?")).toBe("cant-export-csv-unicode");
+    expect(slugify("???")).toBe("post");
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
+
+const customer = (reputation: number, id = 1): Actor => ({ id, role: "customer", reputation });
+const staff: Actor = { id: 9, role: "staff", reputation: 1 };
+const admin: Actor = { id: 10, role: "admin", reputation: 1 };
+const othersAnswer: PostFacts = { authorId: 5, type: "answer", deleted: false, questionAuthorId: 6 };
+const othersQuestion: PostFacts = { authorId: 5, type: "question", deleted: false, questionAuthorId: 5 };
+
+describe("reputation thresholds", () => {
+  it.each([
+    { action: "upvote", rep: 14, allowed: false },
+    { action: "upvote", rep: 15, allowed: true },
+    { action: "downvote", rep: 124, allowed: false },
+    { action: "downvote", rep: 125, allowed: true },
+  ] as const)("$action at $rep: $allowed", ({ action, rep, allowed }) => {
+    expect(can(customer(rep), { type: action, post: othersAnswer }).allowed).toBe(allowed);
+  });
+
+  it("tells the user what they need", () => {
+    const decision = can(customer(3), { type: "upvote", post: othersAnswer });
+    expect(decision).toEqual({ allowed: false, reason: "needs_reputation", required: 15, privilege: "upvote" });
+    expect(explainRefusal(decision)).toBe("You need 15 reputation to upvote.");
+  });
+
+  it.each([
+    { who: "own post", actor: customer(1, 5), post: othersQuestion, allowed: true },
+    { who: "answer to own question", actor: customer(1, 6), post: othersAnswer, allowed: true },
+    { who: "someone else's post at 49", actor: customer(49), post: othersAnswer, allowed: false },
+    { who: "someone else's post at 50", actor: customer(50), post: othersAnswer, allowed: true },
+    { who: "staff anywhere", actor: staff, post: othersAnswer, allowed: true },
+  ])("comment on $who: $allowed", ({ actor, post, allowed }) => {
+    expect(can(actor, { type: "comment", post }).allowed).toBe(allowed);
+  });
+
+  it.each([
+    { who: "author", actor: customer(1, 5), allowed: true },
+    { who: "customer at 999", actor: customer(999), allowed: false },
+    { who: "customer at 1000", actor: customer(1000), allowed: true },
+    { who: "staff", actor: staff, allowed: true },
+  ])("edit someone's answer as $who: $allowed", ({ actor, allowed }) => {
+    expect(can(actor, { type: "edit", post: othersAnswer }).allowed).toBe(allowed);
+  });
+});
+
+describe("voting rules", () => {
+  it("no voting on your own post, whatever your reputation", () => {
+    expect(can(customer(5000, 5), { type: "upvote", post: othersAnswer })).toEqual({ allowed: false, reason: "own_post" });
+  });
+  it("no voting on deleted posts", () => {
+    expect(can(customer(500), { type: "upvote", post: { ...othersAnswer, deleted: true } }).allowed).toBe(false);
+  });
+  it("staff may vote with any reputation", () => {
+    expect(can(staff, { type: "downvote", post: othersAnswer }).allowed).toBe(true);
+  });
+  it("signed-out visitors may do nothing", () => {
+    expect(can(null, { type: "ask" })).toEqual({ allowed: false, reason: "not_signed_in" });
+  });
+});
+
+describe("accept rules", () => {
+  it.each([
+    { who: "the asker", actor: customer(1, 6), allowed: true },
+    { who: "the answerer", actor: customer(5000, 5), allowed: false },
+    { who: "another customer", actor: customer(5000, 7), allowed: false },
+    { who: "staff, for the asker", actor: staff, allowed: true },
+  ])("$who may accept: $allowed", ({ actor, allowed }) => {
+    expect(can(actor, { type: "accept", answer: othersAnswer }).allowed).toBe(allowed);
+  });
+  it("a deleted answer cannot be accepted", () => {
+    expect(can(customer(1, 6), { type: "accept", answer: { ...othersAnswer, deleted: true } }).allowed).toBe(false);
+  });
+  it("a question cannot be accepted", () => {
+    expect(can(customer(1, 5), { type: "accept", answer: othersQuestion }).allowed).toBe(false);
+  });
+});
+
+describe("roles", () => {
+  it("only admins change roles, and not their own", () => {
+    expect(can(admin, { type: "changeRole", target: { id: 3 } }).allowed).toBe(true);
+    expect(can(admin, { type: "changeRole", target: { id: admin.id } }).allowed).toBe(false);
+    expect(can(staff, { type: "changeRole", target: { id: 3 } }).allowed).toBe(false);
+    expect(can(customer(100000), { type: "changeRole", target: { id: 3 } }).allowed).toBe(false);
+  });
+});
+
+describe("new accounts", () => {
+  const now = new Date("2026-11-23T12:00:00Z");
+  it.each([
+    { age: "1 hour", createdAt: new Date("2026-11-23T11:00:00Z"), isNew: true },
+    { age: "23h59m", createdAt: new Date("2026-11-22T12:01:00Z"), isNew: true },
+    { age: "24 hours", createdAt: new Date("2026-11-22T12:00:00Z"), isNew: false },
+  ])("an account $age old is new: $isNew", ({ createdAt, isNew }) => {
+    expect(isNewAccount(createdAt, now)).toBe(isNew);
+  });
+});
