@@ -7,6 +7,8 @@ export default defineConfig({
   root,
   resolve: { alias: { "~": fileURLToPath(new URL("../app", import.meta.url)) } },
   test: {
+    // Each integration file opens its own database; two files at a time suit a 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -20,8 +22,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file opens its own database; two at a time suits a 2-core machine.
-          maxWorkers: 2,
         },
       },
     ],

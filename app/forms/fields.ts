@@ -17,15 +17,20 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A required text field with a clear message for empty, short, long and binary input. */
 export function text(label: string, limits: { min: number; max: number }, options: { trim?: boolean } = {}) {
+  // Markdown bodies keep their leading indentation (code blocks); lengths ignore outer spaces.
+  const keepSpaces = options.trim === false;
   return z
     .string({ error: `${label} is required.` })
-    .transform((value) => (options.trim === false ? value.replace(/\r\n/g, "\n") : value.replace(/\r\n/g, "\n").trim()))
+    .transform((value) => (keepSpaces ? value.replace(/\r\n/g, "\n").replace(/\s+$/, "") : value.replace(/\r\n/g, "\n").trim()))
     .pipe(
       z
         .string()
-        .min(1, { error: `${label} is required.` })
-        .min(limits.min, { error: `${label} must be at least ${limits.min} characters.` })
-        .max(limits.max, { error: `${label} must be at most ${limits.max.toLocaleString("en")} characters.` })
+        .refine((value) => value.trim().length > 0, { error: `${label} is required.`, abort: true })
+        .refine((value) => value.trim().length >= limits.min, { error: `${label} must be at least ${limits.min} characters.`, abort: true })
+        .refine((value) => value.length <= limits.max, {
+          error: `${label} must be at most ${limits.max.toLocaleString("en")} characters.`,
+          abort: true,
+        })
         .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} contains characters that are not allowed.` }),
     );
 }

@@ -1,0 +1,129 @@
+// Writing posts: editing with history, comments, what bad input gets, text shown as text, markdown.
+import { expect, test } from "@playwright/test";
+import { askQuestion, newQuestion, newUser, signUp, unique } from "./helpers";
+
+test("editing your own question shows the new text, and History keeps both revisions", async ({ page }) => {
+  await signUp(page, newUser("editor"));
+  const question = newQuestion("edit");
+  const { path } = await askQuestion(page, question);
+  const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
+
+  // Not edited yet: no history link.
+  await expect(questionArticle.getByRole("link", { name: "History" })).toHaveCount(0);
+  await questionArticle.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit question");
+  const body = page.getByLabel("Body");
+  await expect(body).toHaveValue(question.body);
+  const newBody = `Edited ${unique()}: the totals match once the bank rule is switched off.`;
+  await body.fill(newBody);
+  await page.getByRole("button", { name: "Save edits" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/questions/\\d+`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(question.title);
+  await expect(questionArticle.getByText(newBody)).toBeVisible();
+  await expect(questionArticle.getByText(question.body)).toHaveCount(0);
+  await expect(questionArticle).toContainText("edited");
+
+  await questionArticle.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Question history");
+  const revisions = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: /^Revision \d/ }) });
+  await expect(revisions).toHaveCount(2);
+  await expect(page.getByRole("heading", { level: 2, name: "Revision 2" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Revision 1 (original)" })).toBeVisible();
+  await expect(revisions.filter({ hasText: "Revision 1 (original)" })).toContainText(question.body);
+  await expect(revisions.filter({ hasText: "Revision 2" })).toContainText(newBody);
+  await expect(page.getByRole("link", { name: `Back to “${question.title}”` })).toHaveAttribute("href", new RegExp(`^${path.replace(/\/[^/]*$/, "")}`));
+});
+
+test("a comment posted under a question appears under it", async ({ page }) => {
+  await signUp(page, newUser("commenter"));
+  const { path } = await askQuestion(page, newQuestion("comment"));
+  const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
+
+  await questionArticle.getByRole("button", { name: "Add a comment" }).click();
+  const field = page.getByLabel("Comment");
+  await expect(field).toBeVisible();
+  const comment = `Added a screenshot of the bank rule ${unique()}.`;
+  await field.fill(comment);
+  await page.getByRole("button", { name: "Post comment" }).click();
+
+  const comments = questionArticle.getByRole("list", { name: "Comments" });
+  await expect(comments.getByRole("listitem").filter({ hasText: comment })).toBeVisible();
+  await expect(page.getByLabel("Comment")).toHaveCount(0);
+  // Still there after a fresh load, on the question's own page.
+  await page.goto(path);
+  await expect(questionArticle.getByRole("list", { name: "Comments" })).toContainText(comment);
+});
+
+test("a bad question gets messages next to the fields, status 400, and keeps the text", async ({ page }) => {
+  await signUp(page, newUser("bad-ask"));
+  await page.goto("/questions/ask");
+  const typed = `too short ${unique().slice(0, 4)}`;
+  expect(typed.length).toBeLessThan(20);
+  await page.getByLabel("Body").fill(typed);
+  await page.getByLabel("Tags").fill("invoices");
+  const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/questions/ask"));
+  await page.getByRole("button", { name: "Post your question" }).click();
+  expect((await response).status()).toBe(400);
+
+  await expect(page).toHaveURL(/\/questions\/ask$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a question");
+  const title = page.getByLabel("Title");
+  const body = page.getByLabel("Body");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(title).toHaveAccessibleDescription(/Title is required\./);
+  await expect(page.getByText("Title is required.")).toBeVisible();
+  await expect(body).toHaveAttribute("aria-invalid", "true");
+  await expect(body).toHaveAccessibleDescription(/Body must be at least 20 characters\./);
+  await expect(page.getByText("Body must be at least 20 characters.")).toBeVisible();
+  await expect(body).toHaveValue(typed);
+  await expect(page.getByLabel("Tags")).toHaveValue("invoices");
+});
+
+test("HTML in titles and bodies is shown as text and never runs", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await signUp(page, newUser("html"));
+  const suffix = unique();
+  const tag = `e2e-${suffix}`;
+  const title = `Why does <script>alert(1)</script> show <b>x</b> here ${suffix}?`;
+  const bodyLine = `My template has <script>alert(1)</script> and <b>x</b> in it ${suffix}.`;
+  await askQuestion(page, { title, body: `${bodyLine}\n\n<img src=x onerror="alert(2)">`, tags: tag });
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
+  await expect(questionArticle).toContainText(bodyLine);
+  await expect(questionArticle).toContainText(`<img src=x onerror="alert(2)">`);
+  await expect(questionArticle.locator("b")).toHaveCount(0);
+  await expect(questionArticle.locator("img")).toHaveCount(0);
+  await expect(page).toHaveTitle(`${title} - Peerdesk`);
+  // The page's own data scripts may carry the title (escaped); none may be the user's script.
+  const injectedScripts = await page.locator("script").evaluateAll((scripts) => scripts.filter((s) => s.textContent?.trim() === "alert(1)").length);
+  expect(injectedScripts).toBe(0);
+  await expect(page.getByRole("main").locator("script")).toHaveCount(0);
+
+  // The question list shows the title literally too.
+  await page.goto(`/tags/${tag}`);
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("main").locator("b")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test("a markdown code block is rendered in a pre element", async ({ page }) => {
+  await signUp(page, newUser("markdown"));
+  const suffix = unique();
+  const code = `const total = invoices.filter((i) => i.paid && i.amount < 100); // ${suffix}`;
+  await askQuestion(page, {
+    title: `Filtering invoices in the API client ${suffix}`,
+    body: `This is **important** for my report:\n\n\`\`\`js\n${code}\n\`\`\`\n\nWhy does it return nothing?`,
+    tags: `e2e-${suffix} api`,
+  });
+  const prose = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
+  const block = prose.locator("pre code");
+  await expect(block).toHaveText(code);
+  await expect(prose.locator("strong")).toHaveText("important");
+  await expect(prose).not.toContainText("```");
+});

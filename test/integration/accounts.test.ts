@@ -1,0 +1,156 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessions, users } from "../../db/schema";
+import * as login from "~/routes/login";
+import * as logout from "~/routes/logout";
+import * as signup from "~/routes/signup";
+import * as root from "~/root";
+import { validateSessionToken } from "~/services/sessions.server";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { TEST_PASSWORD, makeUser } from "../support/fixtures";
+import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.destroy();
+});
+
+function cookieFrom(result: { headers: Headers }) {
+  const header = result.headers.get("Set-Cookie") ?? "";
+  return { header, pair: header.split(";")[0] };
+}
+
+describe("sign up", () => {
+  it("creates an argon2id-hashed account, signs in with an HttpOnly SameSite=Lax cookie, and goes back", async () => {
+    const result = await callRoute(() =>
+      signup.action({
+        request: formRequest("/signup", { email: "New.Person@Example.com", displayName: "New Person", password: "a good long password", redirectTo: "/questions/ask" }),
+        params: {},
+        context: contextFor(t.db, "198.51.100.1"),
+      }),
+    );
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/questions/ask");
+    const { header, pair } = cookieFrom(result);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=Lax/);
+    const [user] = await t.db.select().from(users).where(eq(users.email, "new.person@example.com"));
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.reputation).toBe(1);
+    const me = await callRoute(() => root.loader({ request: getRequest("/", pair), params: {}, context: contextFor(t.db) }));
+    expect(me.data.viewer).toMatchObject({ displayName: "New Person", reputation: 1, role: "customer" });
+  });
+
+  it("refuses a taken email with a 400 next to the field, keeping what was typed (but not the password)", async () => {
+    const existing = await makeUser(t.db);
+    const result = await callRoute(() =>
+      signup.action({
+        request: formRequest("/signup", { email: existing.email, displayName: "Someone", password: "another long password" }),
+        params: {},
+        context: contextFor(t.db, "198.51.100.2"),
+      }),
+    );
+    expect(result.status).toBe(400);
+    expect(result.data.errors.email).toMatch(/already exists/);
+    expect(result.data.values).toMatchObject({ email: existing.email, displayName: "Someone" });
+    expect(result.data.values.password).toBeUndefined();
+  });
+
+  it("limits sign-ups per address", async () => {
+    const statuses = [];
+    for (let i = 0; i < 11; i++) {
+      const result = await callRoute(() =>
+        signup.action({
+          request: formRequest("/signup", { email: `burst${i}@example.com`, displayName: `Burst ${i}`, password: "a good long password" }),
+          params: {},
+          context: contextFor(t.db, "198.51.100.99"),
+        }),
+      );
+      statuses.push(result.status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 302)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});
+
+describe("log in and out", () => {
+  it("logs in, never redirects off-site, and logs out by deleting the session", async () => {
+    const user = await makeUser(t.db);
+    const result = await callRoute(() =>
+      login.action({
+        request: formRequest("/login", { email: user.email.toUpperCase(), password: TEST_PASSWORD, redirectTo: "https://evil.example/steal" }),
+        params: {},
+        context: contextFor(t.db, "198.51.100.3"),
+      }),
+    );
+    expect(result.status).toBe(302);
+    expect(result.location).toBe("/");
+    const { pair } = cookieFrom(result);
+    const token = decodeURIComponent(pair.split("=")[1]);
+    expect(await validateSessionToken(t.db, token)).not.toBeNull();
+    // The database stores only a hash of the token.
+    expect(await t.db.select().from(sessions).where(eq(sessions.id, token))).toEqual([]);
+
+    const out = await callRoute(() =>
+      logout.action({ request: formRequest("/logout", {}, pair), params: {}, context: contextFor(t.db) }),
+    );
+    expect(out.status).toBe(302);
+    expect(out.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    expect(await validateSessionToken(t.db, token)).toBeNull();
+  });
+
+  it("a wrong password is a 400 with a message that does not say which part was wrong", async () => {
+    const user = await makeUser(t.db);
+    const result = await callRoute(() =>
+      login.action({ request: formRequest("/login", { email: user.email, password: "wrong password" }), params: {}, context: contextFor(t.db, "198.51.100.4") }),
+    );
+    expect(result.status).toBe(400);
+    expect(result.data.errors.form).toBe("That email and password do not match an account.");
+    expect(result.data.values.email).toBe(user.email);
+  });
+
+  it("rate-limits guessing one account (10 per 15 minutes), with Retry-After, even from many addresses", async () => {
+    const user = await makeUser(t.db);
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 12; i++) {
+      const result = await callRoute(() =>
+        login.action({ request: formRequest("/login", { email: user.email, password: `guess ${i}` }), params: {}, context: contextFor(t.db, `192.0.2.${i}`) }),
+      );
+      statuses.push(result.status);
+      retryAfter = result.headers.get("Retry-After") ?? retryAfter;
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(900);
+    // Even the right password waits out the window.
+    const right = await callRoute(() =>
+      login.action({ request: formRequest("/login", { email: user.email, password: TEST_PASSWORD }), params: {}, context: contextFor(t.db, "192.0.2.200") }),
+    );
+    expect(right.status).toBe(429);
+  });
+
+  it("rate-limits one address trying many accounts", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const result = await callRoute(() =>
+        login.action({ request: formRequest("/login", { email: `nobody${i}@example.com`, password: "whatever it is" }), params: {}, context: contextFor(t.db, "203.0.113.250") }),
+      );
+      statuses.push(result.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toEqual([429]);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("an expired session signs nobody in", async () => {
+    const { createSession } = await import("~/services/sessions.server");
+    const user = await makeUser(t.db);
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    const session = await createSession(t.db, user.id, longAgo);
+    expect(await validateSessionToken(t.db, session.token)).toBeNull();
+  });
+});

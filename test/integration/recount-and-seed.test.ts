@@ -1,0 +1,54 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { posts, users } from "../../db/schema";
+import { demoQuestions, demoUsers } from "../../db/seed/demo-content";
+import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
+import { recount } from "~/services/recount.server";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.destroy();
+});
+
+describe("demo data and recount", () => {
+  it("seeds the demo community once, through the real services, with no drift", async () => {
+    const seeded = await seedDemoDataIfEmpty(t.db);
+    expect(seeded).toMatchObject({ users: demoUsers.length, questions: demoQuestions.length });
+    expect(await seedDemoDataIfEmpty(t.db)).toBeNull();
+    expect(await recount(t.db)).toEqual([]);
+
+    const [stats] = await t.db
+      .select({
+        accepted: sql<number>`count(*) filter (where ${posts.acceptedAnswerId} is not null)::int`,
+        voted: sql<number>`count(*) filter (where ${posts.score} <> 0)::int`,
+      })
+      .from(posts)
+      .where(eq(posts.type, "question"));
+    expect(stats.accepted).toBeGreaterThanOrEqual(30);
+    expect(stats.voted).toBeGreaterThan(10);
+    const superusers = await t.db.select({ reputation: users.reputation }).from(users).where(sql`${users.email} like 'gwen%'`);
+    expect(superusers[0].reputation).toBeGreaterThan(100);
+  });
+
+  it("finds and corrects drifted caches", async () => {
+    const [question] = await t.db.select().from(posts).where(eq(posts.type, "question")).limit(1);
+    const [user] = await t.db.select().from(users).limit(1);
+    await t.db.update(posts).set({ score: question.score + 7, answerCount: question.answerCount + 2 }).where(eq(posts.id, question.id));
+    await t.db.update(users).set({ reputation: user.reputation + 50 }).where(eq(users.id, user.id));
+
+    const drift = await recount(t.db);
+    expect(drift).toEqual(
+      expect.arrayContaining([
+        { what: "score", id: question.id, cached: question.score + 7, actual: question.score },
+        { what: "answer_count", id: question.id, cached: question.answerCount + 2, actual: question.answerCount },
+        { what: "reputation", id: user.id, cached: user.reputation + 50, actual: user.reputation },
+      ]),
+    );
+    expect(drift).toHaveLength(3);
+    expect(await recount(t.db)).toEqual([]);
+  });
+});
