@@ -52,9 +52,9 @@ async function readOwnId(page: Page, user: TestUser): Promise<number> {
 /** Signs up through /signup and returns the user with its id. */
 export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser & { id: number }> {
   await page.goto("/signup");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Display name").fill(user.displayName);
-  await page.getByLabel("Password").fill(user.password);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(accountLink(page, user.displayName)).toBeVisible();
   return { ...user, id: await readOwnId(page, user) };
@@ -63,8 +63,8 @@ export async function signUp(page: Page, user: TestUser = newUser()): Promise<Te
 /** Logs in through the /login form (optionally with a redirectTo) and waits until signed in. */
 export async function logIn(page: Page, user: { email: string; password?: string; displayName: string }, redirectTo?: string) {
   await page.goto(redirectTo === undefined ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password ?? DEMO_PASSWORD);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(accountLink(page, user.displayName)).toBeVisible();
 }
@@ -94,9 +94,9 @@ export function newQuestion(label = "question"): QuestionInput & { tag: string }
 /** Asks through /questions/ask; returns the question's id and path. */
 export async function askQuestion(page: Page, question: QuestionInput): Promise<{ id: number; path: string }> {
   await page.goto("/questions/ask");
-  await page.getByLabel("Title").fill(question.title);
-  await page.getByLabel("Body").fill(question.body);
-  await page.getByLabel("Tags").fill(question.tags);
+  await page.getByLabel("Title", { exact: true }).fill(question.title);
+  await page.getByLabel("Body", { exact: true }).fill(question.body);
+  await page.getByLabel("Tags", { exact: true }).fill(question.tags);
   await page.getByRole("button", { name: "Post your question" }).click();
   await expect(page).toHaveURL(/\/questions\/\d+\//);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(question.title);
@@ -106,7 +106,7 @@ export async function askQuestion(page: Page, question: QuestionInput): Promise<
 
 /** Posts an answer on the question page that is open. */
 export async function postAnswer(page: Page, body: string) {
-  await page.getByLabel("Body").fill(body);
+  await page.getByLabel("Body", { exact: true }).fill(body);
   await page.getByRole("button", { name: "Post your answer" }).click();
   await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
 }

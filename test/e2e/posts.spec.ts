@@ -9,10 +9,10 @@ test("editing your own question shows the new text, and History keeps both revis
   const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
 
   // Not edited yet: no history link.
-  await expect(questionArticle.getByRole("link", { name: "History" })).toHaveCount(0);
-  await questionArticle.getByRole("link", { name: "Edit" }).click();
+  await expect(questionArticle.getByRole("link", { name: "History", exact: true })).toHaveCount(0);
+  await questionArticle.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit question");
-  const body = page.getByLabel("Body");
+  const body = page.getByLabel("Body", { exact: true });
   await expect(body).toHaveValue(question.body);
   const newBody = `Edited ${unique()}: the totals match once the bank rule is switched off.`;
   await body.fill(newBody);
@@ -24,7 +24,7 @@ test("editing your own question shows the new text, and History keeps both revis
   await expect(questionArticle.getByText(question.body)).toHaveCount(0);
   await expect(questionArticle).toContainText("edited");
 
-  await questionArticle.getByRole("link", { name: "History" }).click();
+  await questionArticle.getByRole("link", { name: "History", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Question history");
   const revisions = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: /^Revision \d/ }) });
   await expect(revisions).toHaveCount(2);
@@ -41,7 +41,7 @@ test("a comment posted under a question appears under it", async ({ page }) => {
   const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
 
   await questionArticle.getByRole("button", { name: "Add a comment" }).click();
-  const field = page.getByLabel("Comment");
+  const field = page.getByLabel("Comment", { exact: true });
   await expect(field).toBeVisible();
   const comment = `Added a screenshot of the bank rule ${unique()}.`;
   await field.fill(comment);
@@ -49,7 +49,7 @@ test("a comment posted under a question appears under it", async ({ page }) => {
 
   const comments = questionArticle.getByRole("list", { name: "Comments" });
   await expect(comments.getByRole("listitem").filter({ hasText: comment })).toBeVisible();
-  await expect(page.getByLabel("Comment")).toHaveCount(0);
+  await expect(page.getByLabel("Comment", { exact: true })).toHaveCount(0);
   // Still there after a fresh load, on the question's own page.
   await page.goto(path);
   await expect(questionArticle.getByRole("list", { name: "Comments" })).toContainText(comment);
@@ -60,16 +60,16 @@ test("a bad question gets messages next to the fields, status 400, and keeps the
   await page.goto("/questions/ask");
   const typed = `too short ${unique().slice(0, 4)}`;
   expect(typed.length).toBeLessThan(20);
-  await page.getByLabel("Body").fill(typed);
-  await page.getByLabel("Tags").fill("invoices");
+  await page.getByLabel("Body", { exact: true }).fill(typed);
+  await page.getByLabel("Tags", { exact: true }).fill("invoices");
   const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/questions/ask"));
   await page.getByRole("button", { name: "Post your question" }).click();
   expect((await response).status()).toBe(400);
 
   await expect(page).toHaveURL(/\/questions\/ask$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a question");
-  const title = page.getByLabel("Title");
-  const body = page.getByLabel("Body");
+  const title = page.getByLabel("Title", { exact: true });
+  const body = page.getByLabel("Body", { exact: true });
   await expect(title).toHaveAttribute("aria-invalid", "true");
   await expect(title).toHaveAccessibleDescription(/Title is required\./);
   await expect(page.getByText("Title is required.")).toBeVisible();
@@ -77,7 +77,7 @@ test("a bad question gets messages next to the fields, status 400, and keeps the
   await expect(body).toHaveAccessibleDescription(/Body must be at least 20 characters\./);
   await expect(page.getByText("Body must be at least 20 characters.")).toBeVisible();
   await expect(body).toHaveValue(typed);
-  await expect(page.getByLabel("Tags")).toHaveValue("invoices");
+  await expect(page.getByLabel("Tags", { exact: true })).toHaveValue("invoices");
 });
 
 test("HTML in titles and bodies is shown as text and never runs", async ({ page }) => {

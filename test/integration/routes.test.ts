@@ -138,7 +138,8 @@ describe("the question page", () => {
     const asker = await makeUser(t.db);
     const q = await makeQuestion(t.db, asker.id);
     const cookie = await sessionCookieFor(t.db, asker.id);
-    for (const fields of [{ intent: "explode" }, { intent: "vote", postId: "-3", direction: "up" }, { intent: "vote", postId: "1", direction: "sideways" }]) {
+    const attempts: Record<string, string>[] = [{ intent: "explode" }, { intent: "vote", postId: "-3", direction: "up" }, { intent: "vote", postId: "1", direction: "sideways" }];
+    for (const fields of attempts) {
       const result = await callRoute(async () => question.action({ request: formRequest(`/questions/${q.id}`, fields, cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
       expect(result.status).toBe(400);
     }
