@@ -7,6 +7,7 @@ import {
   boolean,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -34,7 +35,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
-    index("users_reputation_idx").on(t.reputation.desc(), t.id),
+    index("users_reputation_idx").on(t.reputation, t.id),
     check("users_role_check", sql`${t.role} in ('customer', 'staff', 'admin')`),
     check("users_reputation_floor", sql`${t.reputation} >= 1`),
   ],
@@ -83,19 +84,23 @@ export const posts = pgTable(
     ),
   },
   (t) => [
+    foreignKey({ name: "posts_question_fk", columns: [t.questionId], foreignColumns: [t.id] }),
+    foreignKey({ name: "posts_accepted_answer_fk", columns: [t.acceptedAnswerId], foreignColumns: [t.id] }),
     check("posts_type_check", sql`${t.type} in ('question', 'answer')`),
     check(
       "posts_shape_check",
       sql`(${t.type} = 'question' and ${t.questionId} is null and ${t.title} is not null) or (${t.type} = 'answer' and ${t.questionId} is not null and ${t.title} is null)`,
     ),
-    // Keyset pagination indexes for each question-list sort (live questions only).
-    index("questions_newest_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
-    index("questions_active_idx").on(t.lastActivityAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
-    index("questions_top_idx").on(t.score.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null`),
-    index("questions_unanswered_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`type = 'question' and deleted_at is null and answer_count = 0`),
+    // Keyset pagination indexes for each question-list sort (live questions only). Ascending on
+    // purpose: scanned backwards they give exactly ORDER BY ... DESC (NULLS FIRST), which an
+    // index declared "DESC NULLS LAST" would not match.
+    index("questions_newest_idx").on(t.createdAt, t.id).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_active_idx").on(t.lastActivityAt, t.id).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_top_idx").on(t.score, t.id).where(sql`type = 'question' and deleted_at is null`),
+    index("questions_unanswered_idx").on(t.createdAt, t.id).where(sql`type = 'question' and deleted_at is null and answer_count = 0`),
     index("questions_tags_idx").using("gin", t.tags).where(sql`type = 'question'`),
-    index("answers_question_idx").on(t.questionId, t.score.desc()).where(sql`type = 'answer'`),
-    index("posts_author_idx").on(t.authorId, t.type, t.createdAt.desc()),
+    index("answers_question_idx").on(t.questionId).where(sql`type = 'answer'`),
+    index("posts_author_idx").on(t.authorId, t.type, t.createdAt),
     index("posts_search_idx").using("gin", t.searchVector),
   ],
 );
@@ -175,7 +180,7 @@ export const reputationEvents = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [
-    index("reputation_events_user_idx").on(t.userId, t.createdAt.desc()),
+    index("reputation_events_user_idx").on(t.userId, t.createdAt),
     index("reputation_events_post_idx").on(t.postId, t.actorId, t.reason),
     uniqueIndex("reputation_events_reversal_unique").on(t.reversesId),
   ],

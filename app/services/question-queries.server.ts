@@ -16,6 +16,10 @@ const author = {
   role: users.role,
 };
 
+// Literals, not bound parameters: PostgreSQL can use a partial index only when it can prove the
+// query's condition implies the index's, which a parameter ($1) hides from generic plans.
+const LIVE_QUESTION = sql`${posts.type} = 'question' and ${posts.deletedAt} is null`;
+
 type Cursor = { key: string | number; id: number };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -52,8 +56,8 @@ export interface QuestionListOptions {
 export async function listQuestions(db: Database, options: QuestionListOptions) {
   const limit = options.limit ?? PAGE_SIZE;
   const sortColumn = options.sort === "active" ? posts.lastActivityAt : options.sort === "top" ? posts.score : posts.createdAt;
-  const conditions: (SQL | undefined)[] = [eq(posts.type, "question"), isNull(posts.deletedAt)];
-  if (options.sort === "unanswered") conditions.push(eq(posts.answerCount, 0));
+  const conditions: (SQL | undefined)[] = [LIVE_QUESTION];
+  if (options.sort === "unanswered") conditions.push(sql`${posts.answerCount} = 0`);
   if (options.tag) conditions.push(sql`${posts.tags} @> array[${options.tag}]::text[]`);
   if (options.after) {
     const cursor = decodeCursor(options.after, options.sort);
@@ -95,7 +99,7 @@ export async function countQuestionsWithTag(db: Database, tag: string) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(posts)
-    .where(and(eq(posts.type, "question"), isNull(posts.deletedAt), sql`${posts.tags} @> array[${tag}]::text[]`));
+    .where(and(LIVE_QUESTION, sql`${posts.tags} @> array[${tag}]::text[]`));
   return row?.n ?? 0;
 }
 

@@ -92,6 +92,8 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_author_id_users_id_fk" FOREIGN K
 ALTER TABLE "post_revisions" ADD CONSTRAINT "post_revisions_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_revisions" ADD CONSTRAINT "post_revisions_editor_id_users_id_fk" FOREIGN KEY ("editor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "posts" ADD CONSTRAINT "posts_question_fk" FOREIGN KEY ("question_id") REFERENCES "public"."posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "posts" ADD CONSTRAINT "posts_accepted_answer_fk" FOREIGN KEY ("accepted_answer_id") REFERENCES "public"."posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reputation_events" ADD CONSTRAINT "reputation_events_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reputation_events" ADD CONSTRAINT "reputation_events_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reputation_events" ADD CONSTRAINT "reputation_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -100,18 +102,18 @@ ALTER TABLE "votes" ADD CONSTRAINT "votes_post_id_posts_id_fk" FOREIGN KEY ("pos
 ALTER TABLE "votes" ADD CONSTRAINT "votes_voter_id_users_id_fk" FOREIGN KEY ("voter_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "comments_post_idx" ON "comments" USING btree ("post_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "post_revisions_number_unique" ON "post_revisions" USING btree ("post_id","revision_number");--> statement-breakpoint
-CREATE INDEX "questions_newest_idx" ON "posts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
-CREATE INDEX "questions_active_idx" ON "posts" USING btree ("last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
-CREATE INDEX "questions_top_idx" ON "posts" USING btree ("score" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
-CREATE INDEX "questions_unanswered_idx" ON "posts" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE type = 'question' and deleted_at is null and answer_count = 0;--> statement-breakpoint
+CREATE INDEX "questions_newest_idx" ON "posts" USING btree ("created_at","id") WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "questions_active_idx" ON "posts" USING btree ("last_activity_at","id") WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "questions_top_idx" ON "posts" USING btree ("score","id") WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "questions_unanswered_idx" ON "posts" USING btree ("created_at","id") WHERE type = 'question' and deleted_at is null and answer_count = 0;--> statement-breakpoint
 CREATE INDEX "questions_tags_idx" ON "posts" USING gin ("tags") WHERE type = 'question';--> statement-breakpoint
-CREATE INDEX "answers_question_idx" ON "posts" USING btree ("question_id","score" DESC NULLS LAST) WHERE type = 'answer';--> statement-breakpoint
-CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id","type","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "answers_question_idx" ON "posts" USING btree ("question_id") WHERE type = 'answer';--> statement-breakpoint
+CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id","type","created_at");--> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "reputation_events_user_idx" ON "reputation_events" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "reputation_events_user_idx" ON "reputation_events" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "reputation_events_post_idx" ON "reputation_events" USING btree ("post_id","actor_id","reason");--> statement-breakpoint
 CREATE UNIQUE INDEX "reputation_events_reversal_unique" ON "reputation_events" USING btree ("reverses_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> statement-breakpoint
-CREATE INDEX "users_reputation_idx" ON "users" USING btree ("reputation" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "users_reputation_idx" ON "users" USING btree ("reputation","id");--> statement-breakpoint
 CREATE INDEX "votes_voter_idx" ON "votes" USING btree ("voter_id");

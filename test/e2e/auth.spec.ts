@@ -1,0 +1,96 @@
+// Signing in and out, where login sends you afterwards, and roles: the Staff badge and "Make staff".
+import { expect, test } from "@playwright/test";
+import { BASE_URL, DEMO, accountLink, answerBy, answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion, postAnswer, unique } from "./helpers";
+
+test("a signed-out visit to the ask page goes to login and comes back after it", async ({ page }) => {
+  const user = await createUserViaHttp("asker");
+  await page.goto("/questions/ask");
+  await expect(page).toHaveURL(`${BASE_URL}/login?redirectTo=%2Fquestions%2Fask`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(`${BASE_URL}/questions/ask`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a question");
+  await expect(accountLink(page, user.displayName)).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toBeVisible();
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  const user = await createUserViaHttp("wrongpw");
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(user.email);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Log out" })).toHaveCount(0);
+});
+
+for (const target of ["https://evil.example/", "//evil.example"]) {
+  test(`login with redirectTo=${target} lands on this site's home page`, async ({ page }) => {
+    const user = await createUserViaHttp("redirect");
+    await logIn(page, user, target);
+    await expect(page).toHaveURL(`${BASE_URL}/`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("All questions");
+  });
+}
+
+test("a staff member's answer shows the Staff badge right after their name", async ({ page }) => {
+  const asker = await createUserViaHttp("staff-q");
+  const customer = await createUserViaHttp("peer");
+  const { path } = await askViaHttp(asker, newQuestion("staff badge"));
+  await answerViaHttp(customer, path, `A customer's answer ${unique()}: try re-authorising the feed.`);
+
+  await logIn(page, DEMO.staff1);
+  await page.goto(path);
+  await postAnswer(page, `Official answer ${unique()}: we have fixed the bank connection on our side.`);
+
+  const staffAnswer = answerBy(page, DEMO.staff1.displayName);
+  const staffName = staffAnswer.getByRole("link", { name: DEMO.staff1.displayName, exact: true });
+  await expect(staffName).toBeVisible();
+  const badge = staffName.locator("xpath=following-sibling::*[1]");
+  await expect(badge).toHaveText("Staff");
+  await expect(badge).toBeVisible();
+
+  // A customer's name carries no badge.
+  const customerAnswer = answerBy(page, customer.displayName);
+  await expect(customerAnswer.getByRole("link", { name: customer.displayName, exact: true })).toBeVisible();
+  await expect(customerAnswer.getByText("Staff", { exact: true })).toHaveCount(0);
+});
+
+test("an admin makes a customer staff from the profile, and the Staff badge appears", async ({ page }) => {
+  const customer = await createUserViaHttp("promote");
+  await logIn(page, DEMO.admin);
+  await page.goto(`/users/${customer.id}`);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText(customer.displayName);
+  await expect(heading.getByText("Staff", { exact: true })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Make staff" }).click();
+  await expect(heading.getByText("Staff", { exact: true })).toBeVisible();
+  await expect(heading).toHaveText(`${customer.displayName}Staff`);
+  await expect(page.getByRole("button", { name: "Make staff" })).toHaveCount(0);
+  await expect(page.getByText("Staff members help as part of their job and earn no reputation.")).toBeVisible();
+
+  // The new role is real: the customer now sees the badge next to their own name when signed in.
+  const home = await (await customer.api.get("/")).text();
+  expect(home).toMatch(/class="site-account__me"[^>]*>(?:(?!<\/a>).)*>Staff</s);
+});
+
+test("a customer does not see Make staff on another member's profile", async ({ page }) => {
+  const viewer = await createUserViaHttp("viewer");
+  const other = await createUserViaHttp("other");
+  await logIn(page, viewer);
+  await page.goto(`/users/${other.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(other.displayName);
+  await expect(page.getByTestId("reputation")).toHaveText("1");
+  await expect(page.getByRole("button", { name: "Make staff" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /staff/i })).toHaveCount(0);
+
+  // Nor can the form be forged.
+  const forged = await viewer.api.post(`/users/${other.id}`, { form: { intent: "setRole", role: "staff" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+});

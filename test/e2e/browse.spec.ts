@@ -1,0 +1,124 @@
+// Reading without an account: the question list, its sort tabs and pages, tag pages, 404, health.
+import { expect, test, type Page } from "@playwright/test";
+
+/** The question rows of a list page: list items whose heading is a question title. */
+function questionRows(page: Page) {
+  return page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
+}
+
+async function titles(page: Page): Promise<string[]> {
+  return questionRows(page).getByRole("heading", { level: 2 }).allInnerTexts();
+}
+
+test("the home page lists questions with score, answers, tags, author and age", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Questions - Peerdesk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("All questions");
+  const rows = questionRows(page);
+  await expect(rows).toHaveCount(30);
+  // Check a handful of rows, including seeded ones further down.
+  for (const index of [0, 5, 29]) {
+    const row = rows.nth(index);
+    await expect(row.getByRole("heading", { level: 2 }).getByRole("link")).toHaveAttribute("href", /^\/questions\/\d+\/[a-z0-9-]+$/);
+    await expect(row).toContainText(/-?\d+ votes?/);
+    await expect(row).toContainText(/\d+ answers?/);
+    const tags = row.getByRole("list", { name: "Tags" }).getByRole("link");
+    expect(await tags.count()).toBeGreaterThan(0);
+    await expect(tags.first()).toHaveAttribute("href", /^\/tags\/[a-z0-9.+#%-]+$/);
+    await expect(row.locator('a[href^="/users/"]')).toHaveCount(1);
+    await expect(row.locator("time")).toHaveText(/just now|min ago|hours? ago|days? ago|[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    await expect(row).toContainText(/ asked /);
+  }
+  // The seeded community includes answered questions with an accepted answer.
+  await expect(rows.filter({ hasText: "one accepted" }).first()).toBeVisible();
+});
+
+test("sort tabs change the list, and Unanswered shows only questions without answers", async ({ page }) => {
+  await page.goto("/");
+  const tabs = page.getByRole("navigation", { name: "Sort questions" });
+  await expect(tabs.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "page");
+  const newest = await titles(page);
+
+  await tabs.getByRole("link", { name: "Top" }).click();
+  await expect(page).toHaveURL(/sort=top/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Top questions");
+  await expect(tabs.getByRole("link", { name: "Top" })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: "Newest" })).not.toHaveAttribute("aria-current", "page");
+  const top = await titles(page);
+  expect(top).not.toEqual(newest);
+  // Top is ordered by score, highest first.
+  const scores = (await questionRows(page).allInnerTexts()).map((text) => Number(/(-?\d+)\s+votes?/.exec(text)![1]));
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  expect(scores[0]).toBeGreaterThan(scores.at(-1)!);
+
+  await tabs.getByRole("link", { name: "Active" }).click();
+  await expect(page).toHaveURL(/sort=active/);
+  await expect(tabs.getByRole("link", { name: "Active" })).toHaveAttribute("aria-current", "page");
+  const active = await titles(page);
+  expect(active).not.toEqual(newest);
+  expect(active).not.toEqual(top);
+
+  await tabs.getByRole("link", { name: "Unanswered" }).click();
+  await expect(page).toHaveURL(/sort=unanswered/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Unanswered questions");
+  const rows = questionRows(page);
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("0 answers");
+  // The other lists do include answered questions, so the filter is doing something.
+  await page.goto("/?sort=top");
+  await expect(questionRows(page).filter({ hasNotText: "0 answers" }).first()).toBeVisible();
+});
+
+for (const sort of ["newest", "top", "active"]) {
+  test(`More questions (${sort}) goes to a next page with different questions`, async ({ page }) => {
+    await page.goto(sort === "newest" ? "/" : `/?sort=${sort}`);
+    const heading = await page.getByRole("heading", { level: 1 }).innerText();
+    const first = await titles(page);
+    expect(first).toHaveLength(30);
+    await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "More questions" }).click();
+    await expect(page).toHaveURL(new RegExp(`sort=${sort}&after=`));
+    await expect(questionRows(page).first()).toBeVisible();
+    const second = await titles(page);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((title) => first.includes(title))).toEqual([]);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+  });
+}
+
+test("a tag page lists only questions with that tag", async ({ page }) => {
+  await page.goto("/tags/payroll");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questions tagged payroll");
+  await expect(page).toHaveTitle("Questions tagged payroll - Peerdesk");
+  const rows = questionRows(page);
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(1);
+  await expect(page.getByRole("main")).toContainText(`${count} questions`);
+  for (let i = 0; i < count; i++) {
+    await expect(rows.nth(i).getByRole("list", { name: "Tags" }).getByRole("link", { name: "payroll", exact: true })).toHaveAttribute("href", "/tags/payroll");
+  }
+  // Following a tag link from a question list lands on that tag's page.
+  await page.goto("/");
+  const tagLink = questionRows(page).first().getByRole("list", { name: "Tags" }).getByRole("link").first();
+  const tag = await tagLink.innerText();
+  await tagLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Questions tagged ${tag}`);
+});
+
+test("a question that does not exist is a 404 page with a heading", async ({ page }) => {
+  const response = await page.goto("/questions/999999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("That question does not exist.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the questions" })).toHaveAttribute("href", "/");
+  const tag = await page.goto("/tags/no-such-tag-e2e");
+  expect(tag?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("/healthz answers ok", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect((await response.text()).trim()).toBe("ok");
+});
