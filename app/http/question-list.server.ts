@@ -11,6 +11,12 @@ export async function loadQuestionPage(db: Database, request: Request, tag?: str
     throw data({ message: `Unknown sort "${rawSort.slice(0, 40)}". Use newest, active, unanswered or top.` }, { status: 400 });
   }
   const sort = rawSort as QuestionSort;
+  // Lists page with keyset cursors (?after=), which stay fast and stable at any depth. Numbered
+  // pages are not offered; an old or hand-made ?page= gets a clear answer rather than page 1.
+  const page = url.searchParams.get("page");
+  if (page !== null && page !== "1") {
+    throw data({ message: "Page numbers are not supported here. Use the “More questions” link at the foot of the list." }, { status: 400 });
+  }
   try {
     const page = await listQuestions(db, { sort, tag, after: url.searchParams.get("after") });
     return { sort, ...page, now: new Date().toISOString() };

@@ -148,7 +148,7 @@ describe("the question page", () => {
 
 describe("lists, tags, profiles, edits, health", () => {
   it("an unknown sort or a forged cursor is a 400", async () => {
-    for (const query of ["sort=sideways", "after=%00%01", `after=${"A".repeat(5000)}`]) {
+    for (const query of ["sort=sideways", "after=%00%01", `after=${"A".repeat(5000)}`, "page=99999999999", "page=-1"]) {
       const result = await callRoute(async () => questions.loader({ request: getRequest(`/questions?${query}`), params: {}, context: contextFor(t.db) }));
       expect(result.status).toBe(400);
     }
