@@ -46,6 +46,7 @@ function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="site-nav">
           <NavLink to="/questions">Questions</NavLink>
+          <NavLink to="/kb">Knowledge base</NavLink>
           <Link to="/questions/ask" className="button button--small">
             Ask question
           </Link>

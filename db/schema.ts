@@ -196,3 +196,124 @@ export const rateLimits = pgTable("rate_limits", {
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Role = User["role"];
+
+// ---------------------------------------------------------------------------------------------
+// Knowledge base: staff promote answers into articles that customers read and rate.
+
+export const kbCategories = pgTable(
+  "kb_categories",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("kb_categories_slug_unique").on(t.slug), uniqueIndex("kb_categories_name_unique").on(t.name)],
+);
+
+export const kbArticles = pgTable(
+  "kb_articles",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    rendererVersion: integer("renderer_version").notNull(),
+    categoryId: integer("category_id").references(() => kbCategories.id),
+    status: text("status", { enum: ["draft", "published", "archived"] }).notNull().default("draft"),
+    sourceQuestionId: integer("source_question_id").references(() => posts.id),
+    sourceAnswerId: integer("source_answer_id").references(() => posts.id),
+    /** The answer's revision the article was made from: the base of the "what changed" diff. */
+    sourceRevisionNumber: integer("source_revision_number"),
+    creditedUserId: integer("credited_user_id").references(() => users.id),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+    publishedAt: timestamptz("published_at"),
+    lastVerifiedAt: timestamptz("last_verified_at"),
+    lastVerifiedById: integer("last_verified_by_id").references(() => users.id),
+    views: integer("views").notNull().default(0),
+    helpfulYes: integer("helpful_yes").notNull().default(0),
+    helpfulNo: integer("helpful_no").notNull().default(0),
+    deletedAt: timestamptz("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("kb_articles_slug_unique").on(t.slug),
+    // One live article per answer: promoting twice finds the first.
+    uniqueIndex("kb_articles_source_answer_unique").on(t.sourceAnswerId).where(sql`deleted_at is null`),
+    index("kb_articles_category_idx").on(t.categoryId, t.status),
+    index("kb_articles_published_idx").on(t.publishedAt, t.id).where(sql`status = 'published' and deleted_at is null`),
+    check("kb_articles_status_check", sql`${t.status} in ('draft', 'published', 'archived')`),
+  ],
+);
+
+/** Old slugs keep working after a rename: they redirect to the article. */
+export const kbSlugRedirects = pgTable("kb_slug_redirects", {
+  slug: text("slug").primaryKey(),
+  articleId: integer("article_id")
+    .notNull()
+    .references(() => kbArticles.id),
+});
+
+export const kbArticleRevisions = pgTable(
+  "kb_article_revisions",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => kbArticles.id),
+    revisionNumber: integer("revision_number").notNull(),
+    editorId: integer("editor_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    categoryId: integer("category_id"),
+    note: text("note"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("kb_article_revisions_number_unique").on(t.articleId, t.revisionNumber)],
+);
+
+/** "Was this helpful?": one vote per signed-in user or per anonymous visitor (a cookie's hash). */
+export const kbFeedback = pgTable(
+  "kb_feedback",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => kbArticles.id),
+    userId: integer("user_id").references(() => users.id),
+    visitorHash: text("visitor_hash"),
+    helpful: boolean("helpful").notNull(),
+    comment: text("comment"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("kb_feedback_user_unique").on(t.articleId, t.userId).where(sql`user_id is not null`),
+    uniqueIndex("kb_feedback_visitor_unique").on(t.articleId, t.visitorHash).where(sql`visitor_hash is not null`),
+    check("kb_feedback_voter_check", sql`(${t.userId} is not null) <> (${t.visitorHash} is not null)`),
+  ],
+);
+
+/** What happened to a member's content, shown on their profile. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    link: text("link"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    readAt: timestamptz("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export type KbArticle = typeof kbArticles.$inferSelect;

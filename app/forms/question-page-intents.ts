@@ -8,6 +8,7 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("vote"), postId: idSchema, direction: z.enum(["up", "down"]) }),
   z.object({ intent: z.literal("accept"), answerId: idSchema }),
   z.object({ intent: z.literal("unaccept"), answerId: idSchema }),
+  z.object({ intent: z.literal("promote"), answerId: idSchema }),
 ]);
 
 export type QuestionPageIntent = z.infer<typeof questionPageIntent>;

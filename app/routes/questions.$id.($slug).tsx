@@ -11,10 +11,12 @@ import { parseId } from "~/forms/fields";
 import { answerForm, commentForm } from "~/forms/post-forms";
 import { questionPageIntent } from "~/forms/question-page-intents";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
-import { getViewer, requireViewer } from "~/http/viewer.server";
+import { getViewer, requireViewer, viewerIsStaff } from "~/http/viewer.server";
 import { slugify } from "~/lib/slug";
 import { belongsToQuestion, getQuestionPage } from "~/services/question-queries.server";
 import { addComment, postAnswer } from "~/services/posting.server";
+import { articlesForAnswers } from "~/services/kb-queries.server";
+import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -32,6 +34,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throwAsResponse(error);
   }
   const { question, answers } = page;
+  const staff = viewerIsStaff(viewer);
+  const articles = await articlesForAnswers(context.db, answers.map((answer) => answer.id));
+  const articleFor = (answerId: number) => {
+    const article = articles.get(answerId);
+    return article && (staff || article.status === "published") ? article : null;
+  };
   const actor: Actor | null = viewer;
   const factsFor = (authorId: number, type: "question" | "answer"): PostFacts => ({
     authorId,
@@ -46,7 +54,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   return {
     question: { ...question, ...permissions(question.author.id, "question") },
-    answers: answers.map((answer) => ({ ...answer, ...permissions(answer.author.id, "answer") })),
+    answers: answers.map((answer) => ({
+      ...answer,
+      ...permissions(answer.author.id, "answer"),
+      article: articleFor(answer.id),
+      canPromote: staff && !articles.has(answer.id),
+    })),
     signedIn: viewer !== null,
     now: new Date().toISOString(),
   };
@@ -87,6 +100,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         await acceptAnswer(context.db, { actorId: viewer.id, answerId: input.answerId, undo: input.intent === "unaccept" });
         return redirect(`${back}#answer-${input.answerId}`);
+      }
+      case "promote": {
+        await assertBelongsToQuestion(context, input.answerId, questionId);
+        const article = await promoteAnswer(context.db, { actorId: viewer.id, answerId: input.answerId });
+        return redirect(`/kb/${article.slug}/edit`);
       }
     }
   } catch (error) {
@@ -149,7 +167,24 @@ export default function QuestionPage() {
                 ) : null}
               </div>
               <div className="post__main">
+                {answer.article ? (
+                  <p className="kb-note">
+                    <span aria-hidden="true">📘 </span>This answer is now a knowledge-base article:{" "}
+                    <Link to={`/kb/${answer.article.slug}`}>read it in the knowledge base</Link>
+                    {answer.article.status !== "published" ? <span className="muted"> ({answer.article.status})</span> : null}
+                  </p>
+                ) : null}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
+                {answer.canPromote ? (
+                  <Form method="post" className="promote-form">
+                    <input type="hidden" name="intent" value="promote" />
+                    <input type="hidden" name="answerId" value={answer.id} />
+                    <button type="submit" className="button button--quiet button--small">
+                      Promote to knowledge base
+                    </button>
+                    {failure?.intent === "promote" && failure.postId === answer.id ? <FormError message={failure.errors.form} /> : null}
+                  </Form>
+                ) : null}
                 {answer.canAccept ? (
                   <Form method="post" preventScrollReset className="accept-form">
                     <input type="hidden" name="answerId" value={answer.id} />

@@ -13,7 +13,7 @@ import { parseId } from "~/forms/fields";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { slugify } from "~/lib/slug";
-import { getUserProfile, setRole } from "~/services/users.server";
+import { getUserProfile, listNotifications, setRole } from "~/services/users.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -21,8 +21,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getUserProfile(context.db, id);
+    const activity = viewer?.id === id ? await listNotifications(context.db, id) : null;
     return {
       ...profile,
+      activity,
       canChangeRole: can(viewer, { type: "changeRole", target: { id } }).allowed,
       now: new Date().toISOString(),
     };
@@ -53,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ProfilePage() {
-  const { user, counts, questions, answers, history, canChangeRole, now } = useLoaderData<typeof loader>();
+  const { user, counts, questions, answers, history, activity, canChangeRole, now } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const staff = user.role !== "customer";
   return (
@@ -99,6 +101,22 @@ export default function ProfilePage() {
           </Form>
         ) : null}
       </header>
+
+      {activity && activity.length > 0 ? (
+        <section aria-labelledby="activity-heading" className="activity card">
+          <h2 id="activity-heading">Your activity</h2>
+          <ul className="plain-list">
+            {activity.map((item) => (
+              <li key={item.id}>
+                {item.link ? <Link to={item.link}>{item.message}</Link> : item.message}{" "}
+                <span className="muted">
+                  <TimeAgo date={item.createdAt} now={now} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="profile-columns">
         <section aria-labelledby="questions-heading">

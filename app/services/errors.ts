@@ -12,6 +12,11 @@ export class ForbiddenError extends Error {
   readonly status = 403;
 }
 
+/** The request conflicts with what already exists (an answer promoted twice). */
+export class ConflictError extends Error {
+  readonly status = 409;
+}
+
 export class InvalidInputError extends Error {
   readonly status = 400;
   constructor(readonly fieldErrors: FieldErrors) {
@@ -29,12 +34,13 @@ export class RateLimitedError extends Error {
   }
 }
 
-export type ServiceError = NotFoundError | ForbiddenError | InvalidInputError | RateLimitedError;
+export type ServiceError = NotFoundError | ForbiddenError | ConflictError | InvalidInputError | RateLimitedError;
 
 export function isServiceError(error: unknown): error is ServiceError {
   return (
     error instanceof NotFoundError ||
     error instanceof ForbiddenError ||
+    error instanceof ConflictError ||
     error instanceof InvalidInputError ||
     error instanceof RateLimitedError
   );

@@ -2,7 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { posts, users, type Role } from "../../db/schema";
+import { notifications, posts, users, type Role } from "../../db/schema";
 import { can, explainRefusal } from "~/domain/privileges";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { reputationHistory } from "./reputation.server";
@@ -108,4 +108,14 @@ export async function getUserProfile(db: Database, userId: number) {
 
   const history = await reputationHistory(db, userId);
   return { user, counts: counts ?? { questions: 0, answers: 0 }, questions, answers, history };
+}
+
+/** What happened to the member's content (promotions and the like), newest first. */
+export async function listNotifications(db: Database, userId: number, limit = 20) {
+  return db
+    .select({ id: notifications.id, message: notifications.message, link: notifications.link, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
 }

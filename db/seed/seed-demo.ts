@@ -1,14 +1,16 @@
 // Seeds the demo community on the first start of an empty database by replaying the content
 // through the real services, so scores, counts and the reputation ledger are exactly what
 // users would have produced (and `npm run recount` finds no drift).
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { users } from "../schema";
+import { kbArticles, users } from "../schema";
 import { ForbiddenError } from "../../app/services/errors";
-import { addComment, askQuestion, postAnswer } from "../../app/services/posting.server";
+import { listCategories } from "../../app/services/kb-queries.server";
+import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "../../app/services/knowledge-base.server";
+import { addComment, askQuestion, editPost, postAnswer } from "../../app/services/posting.server";
 import { signUp } from "../../app/services/users.server";
 import { acceptAnswer, castVote } from "../../app/services/voting.server";
-import { demoQuestions, demoUsers } from "./demo-content";
+import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
 import type { DemoComment } from "./demo-types";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
@@ -25,7 +27,7 @@ export async function seedDemoDataIfEmpty(db: Database, now = new Date()) {
 export async function seedDemoData(db: Database, now = new Date()) {
   // Oldest first, each question at a fixed hour of its day so the order is stable.
   const timeline = demoQuestions
-    .map((question, index) => ({ question, at: new Date(now.getTime() - question.daysAgo * DAY - ((index * 7) % 20) * HOUR / 4) }))
+    .map((question, index) => ({ question, index, at: new Date(now.getTime() - question.daysAgo * DAY - ((index * 7) % 20) * HOUR / 4) }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const earliestActivity = new Map<string, number>();
@@ -69,7 +71,8 @@ export async function seedDemoData(db: Database, now = new Date()) {
   };
 
   let answerCount = 0;
-  for (const { question, at } of timeline) {
+  const acceptedAnswerByQuestionIndex = new Map<number, { answerId: number; authorKey: string; body: string }>();
+  for (const { question, index, at } of timeline) {
     const asked = await askQuestion(db, { authorId: idOf(question.author), title: question.title, body: question.body, tags: question.tags }, at);
     await comment(question.comments, asked.id, at.getTime());
     await vote(question.upvoters, asked.id, "up", at.getTime());
@@ -82,9 +85,51 @@ export async function seedDemoData(db: Database, now = new Date()) {
       await vote(answer.upvoters, posted.id, "up", answeredAt);
       await vote(answer.downvoters, posted.id, "down", answeredAt);
       if (answer.accepted) {
+        acceptedAnswerByQuestionIndex.set(index, { answerId: posted.id, authorKey: answer.author, body: answer.body });
         await acceptAnswer(db, { actorId: idOf(question.author), answerId: posted.id }, new Date(Math.min(answeredAt + 2 * HOUR, now.getTime())));
       }
     }
   }
-  return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount };
+  const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
+  return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
+}
+
+/** Promotes the chosen accepted answers, files and publishes them; one source is edited later. */
+async function seedKnowledgeBase(
+  db: Database,
+  accepted: Map<number, { answerId: number; authorKey: string; body: string }>,
+  idOf: (key: string) => number,
+  now: Date,
+) {
+  const categories = await listCategories(db);
+  const staffId = idOf("staff1");
+  const readers = demoUsers.filter((user) => user.role === "customer").map((user) => idOf(user.key));
+  let count = 0;
+  for (const [i, item] of demoKnowledgeArticles.entries()) {
+    const source = accepted.get(item.questionIndex);
+    if (!source) throw new Error(`demo article ${i} points at a question without an accepted answer`);
+    const promotedAt = new Date(now.getTime() - (40 - i * 5) * DAY);
+    const article = await promoteAnswer(db, { actorId: staffId, answerId: source.answerId }, promotedAt);
+    const draft = await db.select().from(kbArticles).where(eq(kbArticles.id, article.id));
+    const categoryId = categories.find((category) => category.name === item.category)?.id ?? null;
+    await updateArticle(
+      db,
+      { actorId: staffId, articleId: article.id, title: draft[0].title, body: source.body, categoryId, note: "Kept the answer, filed it" },
+      new Date(promotedAt.getTime() + HOUR),
+    );
+    await changeArticleStatus(db, { actorId: staffId, articleId: article.id, change: "publish" }, new Date(promotedAt.getTime() + 2 * HOUR));
+    for (const [j, reader] of readers.slice(0, 3 + (i % 4)).entries()) {
+      const helpful = (i + j) % 5 !== 0;
+      await recordFeedback(db, { articleId: article.id, voter: { userId: reader }, helpful, comment: helpful ? null : "It didn't cover the mobile app." }, new Date(promotedAt.getTime() + (3 + j) * HOUR));
+    }
+    if (item.needsReview) {
+      await editPost(
+        db,
+        { editorId: idOf(source.authorKey), postId: source.answerId, body: `${source.body}\n\n**Update:** since the latest release this setting has moved to *Settings → Advanced*.`, summary: "Setting moved in the new release" },
+        new Date(now.getTime() - 2 * DAY),
+      );
+    }
+    count++;
+  }
+  return count;
 }

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, TextField } from "~/components/field";
+import { MarkdownEditor } from "~/components/markdown-editor";
+import { canManageArticles } from "~/domain/knowledge-base";
+import { LIMITS } from "~/forms/fields";
+import { articleForm } from "~/forms/kb-forms";
+import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
+import { requireViewer } from "~/http/viewer.server";
+import { data } from "@remix-run/node";
+import { updateArticle } from "~/services/knowledge-base.server";
+import { getArticleBySlug, listCategories } from "~/services/kb-queries.server";
+
+async function loadForStaff({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request, context);
+  const decision = canManageArticles(viewer);
+  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
+  const slug = params.slug ?? "";
+  if (!/^[a-z0-9-]{1,90}$/.test(slug)) notFound("That article");
+  let found;
+  try {
+    found = await getArticleBySlug(context.db, slug, viewer);
+  } catch (error) {
+    throwAsResponse(error);
+  }
+  if ("redirectTo" in found) throw redirect(`${found.redirectTo}/edit`);
+  return { viewer, article: found.article.article };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { article } = await loadForStaff(args);
+  return {
+    article: { slug: article.slug, title: article.title, bodyMarkdown: article.bodyMarkdown, categoryId: article.categoryId, status: article.status },
+    categories: await listCategories(args.context.db),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { viewer, article } = await loadForStaff(args);
+  const form = await readForm(args.request);
+  const parsed = parseForm(articleForm, form);
+  if (!parsed.success) return invalid(form, parsed.errors);
+  try {
+    const { slug } = await updateArticle(args.context.db, { actorId: viewer.id, articleId: article.id, ...parsed.data });
+    return redirect(`/kb/${slug}`);
+  } catch (error) {
+    return failureFromServiceError(error, form);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit “${data.article.title}” - Knowledge base - Peerdesk` : "Edit article - Peerdesk" }];
+
+export default function EditArticlePage() {
+  const { article, categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result?.errors ?? {};
+  const values = result?.values ?? {};
+  return (
+    <div className="page page--medium">
+      <h1>Edit article</h1>
+      <p className="muted">Every save is kept in the article's history. {article.status === "draft" ? "Customers see it once you publish it." : null}</p>
+      <Form method="post" className="stack card" noValidate>
+        <FormError message={errors.form} />
+        <TextField name="title" label="Title" required maxLength={LIMITS.title.max} defaultValue={values.title ?? article.title} error={errors.title} />
+        <div className={`field${errors.categoryId ? " field--invalid" : ""}`}>
+          <label htmlFor="field-categoryId">Category</label>
+          <select id="field-categoryId" name="categoryId" defaultValue={values.categoryId ?? (article.categoryId ? String(article.categoryId) : "")} aria-describedby={errors.categoryId ? "field-categoryId-error" : undefined}>
+            <option value="">No category yet</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+          {errors.categoryId ? (
+            <p id="field-categoryId-error" className="field__error">
+              {errors.categoryId}
+            </p>
+          ) : null}
+        </div>
+        <MarkdownEditor defaultValue={values.body ?? article.bodyMarkdown} error={errors.body} rows={16} />
+        <TextField name="note" label="Edit note" maxLength={200} defaultValue={values.note} error={errors.note} hint="Optional: what changed and why." />
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            Save edits
+          </button>
+          <Link to={`/kb/${article.slug}`} className="button button--quiet">
+            Cancel
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,234 @@
+// Reads for the knowledge base: the home page, categories, one article, staff figures and the
+// review list with what changed in each source answer.
+import { diffLines } from "diff";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client";
+import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
+import { canRead, reviewReasons, DEFAULT_REVIEW_AFTER_DAYS, type ReviewReason } from "~/domain/knowledge-base";
+import type { Actor } from "~/domain/privileges";
+import { NotFoundError } from "./errors";
+
+export function reviewAfterDays() {
+  const configured = Number(process.env.KB_REVIEW_AFTER_DAYS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_REVIEW_AFTER_DAYS;
+}
+
+const PUBLISHED = sql`${kbArticles.status} = 'published' and ${kbArticles.deletedAt} is null`;
+
+const summary = {
+  id: kbArticles.id,
+  slug: kbArticles.slug,
+  title: kbArticles.title,
+  excerpt: sql<string>`left(regexp_replace(${kbArticles.bodyMarkdown}, '[#*_>\`\\[\\]]', '', 'g'), 200)`,
+  publishedAt: kbArticles.publishedAt,
+  helpfulYes: kbArticles.helpfulYes,
+  helpfulNo: kbArticles.helpfulNo,
+  categoryName: kbCategories.name,
+  categorySlug: kbCategories.slug,
+};
+
+export async function getKbHome(db: Database) {
+  const categories = await db
+    .select({ id: kbCategories.id, name: kbCategories.name, slug: kbCategories.slug, articles: sql<number>`count(${kbArticles.id})::int` })
+    .from(kbCategories)
+    .leftJoin(kbArticles, and(eq(kbArticles.categoryId, kbCategories.id), PUBLISHED))
+    .groupBy(kbCategories.id)
+    .orderBy(asc(kbCategories.position), asc(kbCategories.name));
+  const mostHelpful = await db
+    .select(summary)
+    .from(kbArticles)
+    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
+    .where(PUBLISHED)
+    .orderBy(desc(sql`${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}`), desc(kbArticles.helpfulYes), desc(kbArticles.id))
+    .limit(6);
+  const newest = await db
+    .select(summary)
+    .from(kbArticles)
+    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
+    .where(PUBLISHED)
+    .orderBy(desc(kbArticles.publishedAt), desc(kbArticles.id))
+    .limit(6);
+  return { categories, mostHelpful, newest };
+}
+
+export async function getKbCategory(db: Database, slug: string) {
+  const [category] = await db.select().from(kbCategories).where(eq(kbCategories.slug, slug));
+  if (!category) throw new NotFoundError("That category");
+  const articles = await db
+    .select(summary)
+    .from(kbArticles)
+    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
+    .where(and(PUBLISHED, eq(kbArticles.categoryId, category.id)))
+    .orderBy(asc(kbArticles.title));
+  return { category, articles };
+}
+
+export async function listCategories(db: Database) {
+  return db.select({ id: kbCategories.id, name: kbCategories.name }).from(kbCategories).orderBy(asc(kbCategories.position));
+}
+
+export type ArticleLookup = { redirectTo: string } | { article: Awaited<ReturnType<typeof loadArticle>> };
+
+async function loadArticle(db: Database, articleId: number) {
+  const verifier = alias(users, "verifier");
+  const credited = alias(users, "credited");
+  const asker = alias(users, "asker");
+  const question = alias(posts, "question");
+  const [row] = await db
+    .select({
+      article: kbArticles,
+      category: { name: kbCategories.name, slug: kbCategories.slug },
+      verifiedBy: { id: verifier.id, displayName: verifier.displayName, role: verifier.role },
+      credited: { id: credited.id, displayName: credited.displayName, role: credited.role, reputation: credited.reputation },
+      asker: { id: asker.id, displayName: asker.displayName, role: asker.role, reputation: asker.reputation },
+      question: { id: question.id, title: question.title, deletedAt: question.deletedAt },
+    })
+    .from(kbArticles)
+    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
+    .leftJoin(verifier, eq(verifier.id, kbArticles.lastVerifiedById))
+    .leftJoin(credited, eq(credited.id, kbArticles.creditedUserId))
+    .leftJoin(question, eq(question.id, kbArticles.sourceQuestionId))
+    .leftJoin(asker, eq(asker.id, question.authorId))
+    .where(eq(kbArticles.id, articleId));
+  return row;
+}
+
+/** An article by slug (or a redirect from an old slug); drafts are "not found" to customers. */
+export async function getArticleBySlug(db: Database, slug: string, viewer: Actor | null): Promise<ArticleLookup> {
+  let [found] = await db.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.slug, slug));
+  if (!found) {
+    const [redirect] = await db
+      .select({ slug: kbArticles.slug, status: kbArticles.status, deletedAt: kbArticles.deletedAt })
+      .from(kbSlugRedirects)
+      .innerJoin(kbArticles, eq(kbArticles.id, kbSlugRedirects.articleId))
+      .where(eq(kbSlugRedirects.slug, slug));
+    if (redirect && canRead(viewer, { status: redirect.status, deleted: redirect.deletedAt !== null })) return { redirectTo: `/kb/${redirect.slug}` };
+    throw new NotFoundError("That article");
+  }
+  const article = await loadArticle(db, found.id);
+  if (!article || !canRead(viewer, { status: article.article.status, deleted: article.article.deletedAt !== null })) {
+    throw new NotFoundError("That article");
+  }
+  return { article };
+}
+
+export async function relatedArticles(db: Database, article: { id: number; categoryId: number | null; title: string }) {
+  // Same category first, then by shared words in the title (full-text rank).
+  return db
+    .select({ slug: kbArticles.slug, title: kbArticles.title })
+    .from(kbArticles)
+    .where(and(PUBLISHED, ne(kbArticles.id, article.id)))
+    .orderBy(
+      desc(sql`(${kbArticles.categoryId} is not distinct from ${article.categoryId})`),
+      desc(sql`ts_rank(to_tsvector('english', ${kbArticles.title}), plainto_tsquery('english', ${article.title}))`),
+      desc(kbArticles.helpfulYes),
+    )
+    .limit(4);
+}
+
+/** Whether an answer has become an article (for the thread's "now a knowledge-base article" note). */
+export async function articlesForAnswers(db: Database, answerIds: number[]) {
+  if (answerIds.length === 0) return new Map<number, { slug: string; status: string }>();
+  const rows = await db
+    .select({ answerId: kbArticles.sourceAnswerId, slug: kbArticles.slug, status: kbArticles.status })
+    .from(kbArticles)
+    .where(and(inArray(kbArticles.sourceAnswerId, answerIds), isNull(kbArticles.deletedAt)));
+  return new Map(rows.map((row) => [row.answerId!, { slug: row.slug, status: row.status }]));
+}
+
+const currentSourceRevision = sql<number | null>`(select max(${postRevisions.revisionNumber}) from ${postRevisions} where ${postRevisions.postId} = ${kbArticles.sourceAnswerId})`;
+
+/** Every live article with its figures and review state, for staff. */
+export async function listArticlesForStaff(db: Database, now = new Date()) {
+  const rows = await db
+    .select({
+      id: kbArticles.id,
+      slug: kbArticles.slug,
+      title: kbArticles.title,
+      status: kbArticles.status,
+      views: kbArticles.views,
+      helpfulYes: kbArticles.helpfulYes,
+      helpfulNo: kbArticles.helpfulNo,
+      comments: sql<number>`(select count(*)::int from kb_feedback f where f.article_id = ${kbArticles.id} and f.comment is not null)`,
+      publishedAt: kbArticles.publishedAt,
+      lastVerifiedAt: kbArticles.lastVerifiedAt,
+      updatedAt: kbArticles.updatedAt,
+      sourceRevisionNumber: kbArticles.sourceRevisionNumber,
+      currentSourceRevisionNumber: currentSourceRevision,
+      categoryName: kbCategories.name,
+    })
+    .from(kbArticles)
+    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
+    .where(isNull(kbArticles.deletedAt))
+    .orderBy(desc(kbArticles.updatedAt), desc(kbArticles.id));
+  const days = reviewAfterDays();
+  return rows.map((row) => ({ ...row, reviewReasons: reviewReasons(row, now, days) as ReviewReason[] }));
+}
+
+export interface DiffPart {
+  kind: "added" | "removed" | "same";
+  text: string;
+}
+
+/** The review list: published articles needing review, each with a diff of its source answer. */
+export async function reviewList(db: Database, now = new Date()) {
+  const all = await listArticlesForStaff(db, now);
+  const due = all.filter((article) => article.reviewReasons.length > 0);
+  const result = [];
+  for (const article of due) {
+    let diff: DiffPart[] = [];
+    if (article.reviewReasons.includes("source_changed")) {
+      const [row] = await db.select({ answerId: kbArticles.sourceAnswerId }).from(kbArticles).where(eq(kbArticles.id, article.id));
+      diff = await sourceDiff(db, row.answerId!, article.sourceRevisionNumber!);
+    }
+    result.push({ ...article, diff });
+  }
+  return result;
+}
+
+/** What changed in the source answer between the promoted revision and now. */
+export async function sourceDiff(db: Database, answerId: number, fromRevision: number): Promise<DiffPart[]> {
+  const revisions = await db
+    .select({ n: postRevisions.revisionNumber, body: postRevisions.bodyMarkdown })
+    .from(postRevisions)
+    .where(eq(postRevisions.postId, answerId))
+    .orderBy(asc(postRevisions.revisionNumber));
+  const before = revisions.find((revision) => revision.n === fromRevision)?.body ?? "";
+  const after = revisions.at(-1)?.body ?? "";
+  return diffLines(before, after).map((part) => ({
+    kind: part.added ? "added" : part.removed ? "removed" : "same",
+    text: part.value,
+  }));
+}
+
+export async function articleHistory(db: Database, articleId: number) {
+  return db
+    .select({
+      revisionNumber: kbArticleRevisions.revisionNumber,
+      title: kbArticleRevisions.title,
+      bodyMarkdown: kbArticleRevisions.bodyMarkdown,
+      note: kbArticleRevisions.note,
+      createdAt: kbArticleRevisions.createdAt,
+      editor: { id: users.id, displayName: users.displayName, role: users.role },
+    })
+    .from(kbArticleRevisions)
+    .innerJoin(users, eq(users.id, kbArticleRevisions.editorId))
+    .where(eq(kbArticleRevisions.articleId, articleId))
+    .orderBy(desc(kbArticleRevisions.revisionNumber));
+}
+
+export async function latestSourceRevision(db: Database, answerId: number) {
+  const [row] = await db.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, answerId));
+  return row?.n ?? null;
+}
+
+/** What readers who answered "No" said was missing, newest first. */
+export async function feedbackComments(db: Database, articleId: number) {
+  return db
+    .select({ comment: kbFeedback.comment, createdAt: kbFeedback.createdAt })
+    .from(kbFeedback)
+    .where(and(eq(kbFeedback.articleId, articleId), isNotNull(kbFeedback.comment)))
+    .orderBy(desc(kbFeedback.createdAt))
+    .limit(50);
+}

@@ -1,0 +1,230 @@
+// Knowledge-base use cases: promote an answer, edit, publish/unpublish/archive, verify, delete,
+// and record readers' feedback and views. One transaction each.
+import { and, eq, isNull, max, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
+import { canManageArticles, canPromote, nextStatus, uniqueSlug, type KbDecision, type StatusChange } from "~/domain/knowledge-base";
+import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
+import { slugify } from "~/lib/slug";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { lockPost } from "./posting.server";
+import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+
+function enforce(decision: KbDecision) {
+  if (decision.allowed) return;
+  if (decision.status === 404) throw new NotFoundError("That answer");
+  if (decision.status === 409) throw new ConflictError(decision.message);
+  throw new ForbiddenError(decision.message);
+}
+
+async function loadActor(tx: Database, userId: number) {
+  const [actor] = await tx.select({ id: users.id, role: users.role, reputation: users.reputation }).from(users).where(eq(users.id, userId));
+  return actor ?? null;
+}
+
+async function freeSlug(tx: Database, title: string, articleId?: number) {
+  const base = slugify(title);
+  // Words the knowledge base's own pages use under /kb/.
+  const taken = new Set<string>(["manage", "categories"]);
+  const rows = await tx.execute(sql`
+    select slug from kb_articles where (slug = ${base} or slug like ${base + "-%"}) ${articleId ? sql`and id <> ${articleId}` : sql``}
+    union select slug from kb_slug_redirects where (slug = ${base} or slug like ${base + "-%"}) ${articleId ? sql`and article_id <> ${articleId}` : sql``}`);
+  for (const row of rowsOf<{ slug: string }>(rows)) taken.add(row.slug);
+  return uniqueSlug(base, (candidate) => taken.has(candidate));
+}
+
+/** The article's prefilled draft: the question for context, then the answer. */
+export function draftBody(question: { bodyMarkdown: string }, answer: { bodyMarkdown: string }) {
+  const context = question.bodyMarkdown.trim();
+  return `## The question\n\n${context}\n\n## The answer\n\n${answer.bodyMarkdown.trim()}\n`;
+}
+
+export async function promoteAnswer(db: Database, input: { actorId: number; answerId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const { post: answer, facts } = await lockPost(tx, input.answerId);
+    const actor = await loadActor(tx, input.actorId);
+    const [existing] = await tx
+      .select({ slug: kbArticles.slug })
+      .from(kbArticles)
+      .where(and(eq(kbArticles.sourceAnswerId, answer.id), isNull(kbArticles.deletedAt)));
+    enforce(canPromote(actor, { type: facts.type, deleted: facts.deleted, existingArticleSlug: existing?.slug ?? null }));
+    const [question] = await tx.select().from(posts).where(eq(posts.id, answer.questionId!));
+    const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, answer.id));
+    const title = question.title!;
+    const body = draftBody(question, answer);
+    const slug = await freeSlug(tx, title);
+    const [article] = await tx
+      .insert(kbArticles)
+      .values({
+        slug,
+        title,
+        bodyMarkdown: body,
+        bodyHtml: renderMarkdown(body),
+        rendererVersion: RENDERER_VERSION,
+        sourceQuestionId: question.id,
+        sourceAnswerId: answer.id,
+        sourceRevisionNumber: revision?.n ?? 1,
+        creditedUserId: answer.authorId,
+        createdById: actor!.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: kbArticles.id, slug: kbArticles.slug });
+    await tx.insert(kbArticleRevisions).values({ articleId: article.id, revisionNumber: 1, editorId: actor!.id, title, bodyMarkdown: body, note: "Promoted from the community", createdAt: now });
+
+    // The bonus is paid once per answer: a live (unreversed) promotion event means it already was.
+    const locked = await lockUsers(tx, [answer.authorId]);
+    const paid = await tx.execute(sql`
+      select 1 from reputation_events e
+      where e.post_id = ${answer.id} and e.reason = 'answer_promoted'
+        and not exists (select 1 from reputation_events r where r.reverses_id = e.id)`);
+    if (rowsOf(paid).length === 0) {
+      await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
+    }
+    await tx.insert(notifications).values({
+      userId: answer.authorId,
+      kind: "answer_promoted",
+      message: `Your answer to “${title}” is becoming a knowledge-base article.`,
+      link: `/questions/${question.id}#answer-${answer.id}`,
+      createdAt: now,
+    });
+    return article;
+  });
+}
+
+async function lockArticle(tx: Database, articleId: number) {
+  const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, articleId)).for("update");
+  if (!article || article.deletedAt) throw new NotFoundError("That article");
+  return article;
+}
+
+async function requireStaff(tx: Database, actorId: number) {
+  const actor = await loadActor(tx, actorId);
+  const decision = canManageArticles(actor);
+  if (!decision.allowed) throw new ForbiddenError(decision.message);
+  return actor!;
+}
+
+export async function updateArticle(
+  db: Database,
+  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const actor = await requireStaff(tx, input.actorId);
+    const article = await lockArticle(tx, input.articleId);
+    if (input.categoryId !== null) {
+      const [category] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, input.categoryId));
+      if (!category) throw new InvalidInputError({ categoryId: "Choose one of the listed categories." });
+    }
+    let slug = article.slug;
+    if (input.title !== article.title) {
+      slug = await freeSlug(tx, input.title, article.id);
+      if (slug !== article.slug) {
+        // The old address keeps working.
+        await tx.insert(kbSlugRedirects).values({ slug: article.slug, articleId: article.id }).onConflictDoUpdate({ target: kbSlugRedirects.slug, set: { articleId: article.id } });
+        await tx.delete(kbSlugRedirects).where(eq(kbSlugRedirects.slug, slug));
+      }
+    }
+    const [latest] = await tx.select({ n: max(kbArticleRevisions.revisionNumber) }).from(kbArticleRevisions).where(eq(kbArticleRevisions.articleId, article.id));
+    await tx.insert(kbArticleRevisions).values({
+      articleId: article.id,
+      revisionNumber: (latest?.n ?? 0) + 1,
+      editorId: actor.id,
+      title: input.title,
+      bodyMarkdown: input.body,
+      categoryId: input.categoryId,
+      note: input.note ?? null,
+      createdAt: now,
+    });
+    await tx
+      .update(kbArticles)
+      .set({ title: input.title, slug, bodyMarkdown: input.body, bodyHtml: renderMarkdown(input.body), rendererVersion: RENDERER_VERSION, categoryId: input.categoryId, updatedAt: now })
+      .where(eq(kbArticles.id, article.id));
+    return { slug };
+  });
+}
+
+export async function changeArticleStatus(db: Database, input: { actorId: number; articleId: number; change: StatusChange }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const actor = await requireStaff(tx, input.actorId);
+    const article = await lockArticle(tx, input.articleId);
+    const status = nextStatus(article.status, input.change);
+    if (!status) throw new InvalidInputError({ form: `A ${article.status} article cannot be asked to ${input.change}.` });
+    const firstPublish = status === "published" && !article.publishedAt;
+    await tx
+      .update(kbArticles)
+      .set({
+        status,
+        updatedAt: now,
+        ...(firstPublish ? { publishedAt: now, lastVerifiedAt: now, lastVerifiedById: actor.id } : {}),
+      })
+      .where(eq(kbArticles.id, article.id));
+    return { slug: article.slug, status };
+  });
+}
+
+/** A staff member checked the article is still right: it leaves the review list. */
+export async function verifyArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const actor = await requireStaff(tx, input.actorId);
+    const article = await lockArticle(tx, input.articleId);
+    let sourceRevisionNumber = article.sourceRevisionNumber;
+    if (article.sourceAnswerId) {
+      const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, article.sourceAnswerId));
+      sourceRevisionNumber = revision?.n ?? sourceRevisionNumber;
+    }
+    await tx
+      .update(kbArticles)
+      .set({ lastVerifiedAt: now, lastVerifiedById: actor.id, sourceRevisionNumber })
+      .where(eq(kbArticles.id, article.id));
+    return { slug: article.slug };
+  });
+}
+
+/** Soft delete; the promotion bonus is reversed (the ledger keeps both rows). */
+export async function deleteArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    await requireStaff(tx, input.actorId);
+    const article = await lockArticle(tx, input.articleId);
+    await tx.update(kbArticles).set({ deletedAt: now, updatedAt: now }).where(eq(kbArticles.id, article.id));
+    if (article.sourceAnswerId && article.creditedUserId) {
+      const locked = await lockUsers(tx, [article.creditedUserId]);
+      await reverseReputation(tx, { postId: article.sourceAnswerId, reasons: ["answer_promoted"] }, locked, now);
+    }
+  });
+}
+
+export type FeedbackVoter = { userId: number } | { visitorHash: string };
+
+/** One "Was this helpful?" vote per reader; voting again changes the vote. Counters move with it. */
+export async function recordFeedback(
+  db: Database,
+  input: { articleId: number; voter: FeedbackVoter; helpful: boolean; comment?: string | null },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, input.articleId)).for("update");
+    if (!article || article.deletedAt || article.status !== "published") throw new NotFoundError("That article");
+    const who = "userId" in input.voter ? eq(kbFeedback.userId, input.voter.userId) : eq(kbFeedback.visitorHash, input.voter.visitorHash);
+    const [existing] = await tx.select().from(kbFeedback).where(and(eq(kbFeedback.articleId, article.id), who));
+    const comment = input.helpful ? null : (input.comment ?? null);
+    if (existing) {
+      await tx.update(kbFeedback).set({ helpful: input.helpful, comment, createdAt: now }).where(eq(kbFeedback.id, existing.id));
+    } else {
+      await tx.insert(kbFeedback).values({ articleId: article.id, ...input.voter, helpful: input.helpful, comment, createdAt: now });
+    }
+    const yes = (input.helpful ? 1 : 0) - (existing?.helpful === true ? 1 : 0);
+    const no = (input.helpful ? 0 : 1) - (existing?.helpful === false ? 1 : 0);
+    await tx
+      .update(kbArticles)
+      .set({ helpfulYes: sql`${kbArticles.helpfulYes} + ${yes}`, helpfulNo: sql`${kbArticles.helpfulNo} + ${no}` })
+      .where(eq(kbArticles.id, article.id));
+    return { helpful: input.helpful };
+  });
+}
+
+export async function recordView(db: Database, articleId: number) {
+  await db.update(kbArticles).set({ views: sql`${kbArticles.views} + 1` }).where(eq(kbArticles.id, articleId));
+}
