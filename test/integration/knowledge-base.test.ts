@@ -107,7 +107,8 @@ describe("editing, publishing, reading", () => {
 
     const cookie = await sessionCookieFor(t.db, customer.id);
     const params = { slug: article.slug };
-    for (const fields of [{ intent: "status", change: "archive" }, { intent: "status", change: "unpublish" }, { intent: "verify" }, { intent: "delete" }]) {
+    const attempts: Record<string, string>[] = [{ intent: "status", change: "archive" }, { intent: "status", change: "unpublish" }, { intent: "verify" }, { intent: "delete" }];
+    for (const fields of attempts) {
       const result = await callRoute(async () => articleRoute.action({ request: formRequest(`/kb/${article.slug}`, fields, cookie), params, context: contextFor(t.db) }));
       expect(result.status).toBe(403);
     }
