@@ -24,6 +24,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: { name: "processes", include: ["test/processes/**/*.test.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 180_000 },
+      },
     ],
   },
 });

@@ -35,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+export { retryAfterHeaders as headers } from "~/http/headers";
+
 export const meta: MetaFunction = () => [{ title: "Log in - Peerdesk" }];
 
 export default function LogInPage() {

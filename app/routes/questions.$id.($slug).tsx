@@ -116,6 +116,8 @@ async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], p
   if (!(await belongsToQuestion(context.db, postId, questionId))) notFound("That post");
 }
 
+export { retryAfterHeaders as headers } from "~/http/headers";
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.question.title} - Peerdesk` : "Question not found - Peerdesk" },
   ...(data ? [{ name: "description", content: data.question.title }] : []),

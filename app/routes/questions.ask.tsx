@@ -34,6 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+export { retryAfterHeaders as headers } from "~/http/headers";
+
 export const meta: MetaFunction = () => [{ title: "Ask a question - Peerdesk" }];
 
 export default function AskPage() {

@@ -31,6 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+export { retryAfterHeaders as headers } from "~/http/headers";
+
 export const meta: MetaFunction = () => [{ title: "Sign up - Peerdesk" }];
 
 export default function SignUpPage() {

@@ -1,0 +1,104 @@
+// Two app processes on one PostgreSQL: what one process writes (a session, a rate-limit
+// counter, a vote) the other sees, because no state lives in the app process. Needs a real
+// PostgreSQL server (DATABASE_URL) and a built app (`npm run test:processes` builds it).
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFreshPostgresDatabase } from "../support/databases";
+
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server (PGlite is one process only).");
+
+const ports = [3211, 3212];
+const children: ChildProcess[] = [];
+let fresh: Awaited<ReturnType<typeof createFreshPostgresDatabase>>;
+
+async function waitForHealth(port: number) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+
+function start(port: number, seed: boolean) {
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+    env: { ...process.env, DATABASE_URL: fresh.url, PORT: String(port), SEED_DEMO_DATA: seed ? "true" : "false", NODE_ENV: "development" },
+    stdio: "inherit",
+  });
+  children.push(child);
+  return waitForHealth(port);
+}
+
+beforeAll(async () => {
+  fresh = await createFreshPostgresDatabase(serverUrl, "peerdesk_procs");
+  await start(ports[0], true); // migrates and seeds first
+  await start(ports[1], false);
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of children) child.kill("SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await fresh?.drop();
+});
+
+function post(port: number, path: string, fields: Record<string, string>, cookie?: string) {
+  return fetch(`http://127.0.0.1:${port}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: `http://127.0.0.1:${port}`,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+async function page(port: number, path: string, cookie?: string) {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+  return { status: response.status, html: await response.text() };
+}
+
+describe("two app processes, one database", () => {
+  it("a session made on one process is honoured by the other, and logging out on it ends it for both", async () => {
+    const signup = await post(ports[0], "/signup", { email: "two-procs@example.com", displayName: "Twin Process", password: "a long password" });
+    expect(signup.status).toBe(302);
+    const cookie = signup.headers.get("set-cookie")!.split(";")[0];
+    expect((await page(ports[1], "/", cookie)).html).toContain("Twin Process");
+    await post(ports[1], "/logout", {}, cookie);
+    expect((await page(ports[0], "/", cookie)).html).not.toContain("Twin Process");
+  });
+
+  it("a login rate limit counted on one process applies on the other", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post(ports[i % 2], "/login", { email: "barry.tillman@example.com", password: `wrong ${i}` })).status);
+    expect(statuses).toEqual(Array(10).fill(400));
+    const next = await post(ports[1], "/login", { email: "barry.tillman@example.com", password: "peerdesk-demo" });
+    expect(next.status).toBe(429);
+    expect(Number(next.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("a vote cast on one process shows in the score the other serves", async () => {
+    const login = await post(ports[0], "/login", { email: "gwen.halloran@example.com", password: "peerdesk-demo" });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const list = await page(ports[1], "/questions?sort=newest");
+    const ids = [...list.html.matchAll(/href="\/questions\/(\d+)\//g)].map((match) => Number(match[1]));
+    // Find a question Gwen did not write and has not voted on.
+    for (const id of ids) {
+      const before = await page(ports[1], `/questions/${id}`, cookie);
+      if (before.html.includes('aria-pressed="true"') || /asked[\s\S]{0,400}Gwen Halloran/.test(before.html)) continue;
+      const score = Number(before.html.match(/data-testid="question-score">(-?\d+)</)![1]);
+      const vote = await post(ports[0], `/questions/${id}`, { intent: "vote", postId: String(id), direction: "up" }, cookie);
+      expect(vote.status).toBe(302);
+      const after = await page(ports[1], `/questions/${id}`);
+      expect(Number(after.html.match(/data-testid="question-score">(-?\d+)</)![1])).toBe(score + 1);
+      return;
+    }
+    throw new Error("no question to vote on");
+  });
+});
