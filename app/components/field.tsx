@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 interface FieldProps {
   name: string;
@@ -7,10 +7,12 @@ interface FieldProps {
   hint?: string;
 }
 
-/** A labelled input with its hint and error message wired up for screen readers. */
-export function TextField({ name, label, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const fieldId = id ?? `field-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(fieldId: string, hint?: string, error?: string) {
+  return [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** The label, hint and error around one control, wired up for screen readers. */
+function FieldShell({ fieldId, label, hint, error, children }: { fieldId: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
       <label htmlFor={fieldId}>{label}</label>
@@ -19,7 +21,7 @@ export function TextField({ name, label, error, hint, id, ...input }: FieldProps
           {hint}
         </p>
       ) : null}
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {children}
       {error ? (
         <p id={`${fieldId}-error`} className="field__error">
           {error}
@@ -29,24 +31,32 @@ export function TextField({ name, label, error, hint, id, ...input }: FieldProps
   );
 }
 
+export function TextField({ name, label, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...input} />
+    </FieldShell>
+  );
+}
+
 export function TextAreaField({ name, label, error, hint, id, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fieldId = id ?? `field-${name}`;
-  const described = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint ? (
-        <p id={`${fieldId}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...textarea} />
-      {error ? (
-        <p id={`${fieldId}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      <textarea id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...textarea} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ name, label, error, hint, id, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell fieldId={fieldId} label={label} hint={hint} error={error}>
+      <select id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...select}>
+        {children}
+      </select>
+    </FieldShell>
   );
 }
 

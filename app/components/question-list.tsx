@@ -27,6 +27,30 @@ export function TagLink({ tag }: { tag: string }) {
   );
 }
 
+export function TagList({ tags }: { tags: string[] }) {
+  return (
+    <ul className="tag-list" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag}>
+          <TagLink tag={tag} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Keyset pagination: one link to the next page, if there is one. */
+export function Pager({ basePath, sort, nextCursor }: { basePath: string; sort: string; nextCursor: string | null }) {
+  if (!nextCursor) return null;
+  return (
+    <nav aria-label="Pagination" className="pager">
+      <Link to={`${basePath}?sort=${sort}&after=${nextCursor}`} rel="next">
+        More questions
+      </Link>
+    </nav>
+  );
+}
+
 export function QuestionList({ questions, now }: { questions: QuestionSummary[]; now: string }) {
   if (questions.length === 0) return <p className="empty">No questions here yet.</p>;
   return (
@@ -51,13 +75,7 @@ export function QuestionList({ questions, now }: { questions: QuestionSummary[];
             </h2>
             <p className="question-row__excerpt">{question.excerpt.replace(/[#*_`>\[\]]/g, "").slice(0, 180)}</p>
             <div className="question-row__meta">
-              <ul className="tag-list" aria-label="Tags">
-                {question.tags.map((tag) => (
-                  <li key={tag}>
-                    <TagLink tag={tag} />
-                  </li>
-                ))}
-              </ul>
+              <TagList tags={question.tags} />
               <span className="question-row__byline">
                 <UserName user={question.author} showReputation /> asked <TimeAgo date={question.createdAt} now={now} />
               </span>

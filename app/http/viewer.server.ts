@@ -2,7 +2,8 @@
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { isStaff } from "~/domain/privileges";
-import { validateSessionToken, type SessionViewer } from "~/services/sessions.server";
+import { safeRedirect } from "~/forms/account-forms";
+import { createSession, validateSessionToken, type SessionViewer } from "~/services/sessions.server";
 
 export const SESSION_COOKIE = "peerdesk_session";
 
@@ -59,4 +60,12 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
 
 export function viewerIsStaff(viewer: SessionViewer | null) {
   return isStaff(viewer);
+}
+
+/** Signs the user in (a new session and its cookie) and sends them where they were going. */
+export async function startSessionAndRedirect(context: AppLoadContext, userId: number, redirectTo: unknown) {
+  const session = await createSession(context.db, userId);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
+  });
 }

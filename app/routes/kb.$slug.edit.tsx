@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextField } from "~/components/field";
+import { FormError, SelectField, TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { canManageArticles } from "~/domain/knowledge-base";
 import { LIMITS } from "~/forms/fields";
 import { articleForm } from "~/forms/kb-forms";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
-import { data } from "@remix-run/node";
 import { updateArticle } from "~/services/knowledge-base.server";
 import { getArticleBySlug, listCategories } from "~/services/kb-queries.server";
 
@@ -65,22 +64,14 @@ export default function EditArticlePage() {
       <Form method="post" className="stack card" noValidate>
         <FormError message={errors.form} />
         <TextField name="title" label="Title" required maxLength={LIMITS.title.max} defaultValue={values.title ?? article.title} error={errors.title} />
-        <div className={`field${errors.categoryId ? " field--invalid" : ""}`}>
-          <label htmlFor="field-categoryId">Category</label>
-          <select id="field-categoryId" name="categoryId" defaultValue={values.categoryId ?? (article.categoryId ? String(article.categoryId) : "")} aria-describedby={errors.categoryId ? "field-categoryId-error" : undefined}>
-            <option value="">No category yet</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-          {errors.categoryId ? (
-            <p id="field-categoryId-error" className="field__error">
-              {errors.categoryId}
-            </p>
-          ) : null}
-        </div>
+        <SelectField name="categoryId" label="Category" defaultValue={values.categoryId ?? (article.categoryId ? String(article.categoryId) : "")} error={errors.categoryId}>
+          <option value="">No category yet</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </SelectField>
         <MarkdownEditor defaultValue={values.body ?? article.bodyMarkdown} error={errors.body} rows={16} />
         <TextField name="note" label="Edit note" maxLength={200} defaultValue={values.note} error={errors.note} hint="Optional: what changed and why." />
         <div className="form-actions">

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TimeAgo } from "~/components/time-ago";
-import { UserName } from "~/components/user-name";
+import { RevisionList } from "~/components/revision-list";
 import { canManageArticles } from "~/domain/knowledge-base";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
@@ -35,21 +34,7 @@ export default function ArticleHistoryPage() {
       <p>
         <Link to={`/kb/${article.slug}`}>Back to “{article.title}”</Link>
       </p>
-      <ol className="revisions" reversed>
-        {revisions.map((revision) => (
-          <li key={revision.revisionNumber} className="revision card">
-            <h2 className="revision__heading">Revision {revision.revisionNumber}</h2>
-            <p className="muted">
-              <UserName user={revision.editor} /> · <TimeAgo date={revision.createdAt} now={now} />
-              {revision.note ? <> · “{revision.note}”</> : null}
-            </p>
-            <p className="revision__title">{revision.title}</p>
-            <pre className="revision__body" tabIndex={0}>
-              {revision.bodyMarkdown}
-            </pre>
-          </li>
-        ))}
-      </ol>
+      <RevisionList revisions={revisions.map((revision) => ({ ...revision, summary: revision.note }))} now={now} />
     </div>
   );
 }

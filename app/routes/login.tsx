@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { FormError, TextField } from "~/components/field";
 import { logInForm, safeRedirect } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
-import { getViewer, sessionCookie } from "~/http/viewer.server";
+import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
 import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
-import { createSession } from "~/services/sessions.server";
 import { verifyLogin } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -26,10 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await hitRateLimit(context.db, `login:account:${parsed.data.email}`, RATE_LIMITS.loginPerAccount, new Date(), message);
     const user = await verifyLogin(context.db, parsed.data);
     if (!user) return invalid(form, { form: "That email and password do not match an account." }, {}, 400);
-    const session = await createSession(context.db, user.id);
-    return redirect(safeRedirect(form.get("redirectTo")), {
-      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
-    });
+    return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
   } catch (error) {
     return failureFromServiceError(error, form);
   }

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { TimeAgo } from "~/components/time-ago";
-import { UserName } from "~/components/user-name";
+import { RevisionList } from "~/components/revision-list";
 import { parseId } from "~/forms/fields";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { getRevisionHistory } from "~/services/question-queries.server";
@@ -31,25 +30,7 @@ export default function HistoryPage() {
       <p>
         <Link to={`/questions/${questionId}${post.type === "answer" ? `#answer-${post.id}` : ""}`}>Back to “{questionTitle}”</Link>
       </p>
-      <ol className="revisions" reversed>
-        {revisions.map((revision) => (
-          <li key={revision.revisionNumber} className="revision card">
-            <h2 className="revision__heading">
-              Revision {revision.revisionNumber}
-              {revision.revisionNumber === 1 ? " (original)" : ""}
-            </h2>
-            <p className="muted">
-              <UserName user={revision.editor} /> · <TimeAgo date={revision.createdAt} now={now} />
-              {revision.summary ? <> · “{revision.summary}”</> : null}
-            </p>
-            {revision.title ? <p className="revision__title">{revision.title}</p> : null}
-            {revision.tags && revision.tags.length > 0 ? <p className="muted">Tags: {revision.tags.join(", ")}</p> : null}
-            <pre className="revision__body" tabIndex={0}>
-              {revision.bodyMarkdown}
-            </pre>
-          </li>
-        ))}
-      </ol>
+      <RevisionList revisions={revisions} now={now} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
-import { TagLink } from "~/components/question-list";
+import { TagList } from "~/components/question-list";
 import { can, type Actor, type PostFacts } from "~/domain/privileges";
 import { parseId } from "~/forms/fields";
 import { answerForm, commentForm } from "~/forms/post-forms";
@@ -137,13 +137,7 @@ export default function QuestionPage() {
           <VoteControls postId={question.id} score={question.score} viewerVote={question.viewerVote} testId="question-score" failure={failure} />
           <div className="post__main">
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
-            <ul className="tag-list" aria-label="Tags">
-              {question.tags.map((tag) => (
-                <li key={tag}>
-                  <TagLink tag={tag} />
-                </li>
-              ))}
-            </ul>
+            <TagList tags={question.tags} />
             <div className="post__footer">
               <PostActions postId={question.id} canEdit={question.canEdit} edited={question.editedAt !== null} />
               <PostSignature verb="asked" author={question.author} createdAt={question.createdAt} editedAt={question.editedAt} now={now} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { QuestionList, SortTabs } from "~/components/question-list";
+import { Pager, QuestionList, SortTabs } from "~/components/question-list";
 import { loadQuestionPage } from "~/http/question-list.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,13 +22,7 @@ export default function QuestionsPage() {
       </div>
       <SortTabs basePath="/questions" current={sort} />
       <QuestionList questions={questions} now={now} />
-      {nextCursor ? (
-        <nav aria-label="Pagination" className="pager">
-          <Link to={`/questions?sort=${sort}&after=${nextCursor}`} rel="next">
-            More questions
-          </Link>
-        </nav>
-      ) : null}
+      <Pager basePath={"/questions"} sort={sort} nextCursor={nextCursor} />
     </div>
   );
 }

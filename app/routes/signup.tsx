@@ -3,11 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { LIMITS } from "~/forms/fields";
-import { safeRedirect, signUpForm } from "~/forms/account-forms";
+import { signUpForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
-import { getViewer, sessionCookie } from "~/http/viewer.server";
+import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
 import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
-import { createSession } from "~/services/sessions.server";
 import { signUp } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,10 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await hitRateLimit(context.db, `signup:ip:${context.clientIp}`, RATE_LIMITS.signUpPerIp, new Date(), "Too many sign-ups from your network. Please try again later.");
     const user = await signUp(context.db, parsed.data);
-    const session = await createSession(context.db, user.id);
-    return redirect(safeRedirect(form.get("redirectTo")), {
-      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
-    });
+    return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
   } catch (error) {
     return failureFromServiceError(error, form);
   }

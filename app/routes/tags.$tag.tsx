@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { QuestionList, SortTabs } from "~/components/question-list";
+import { Pager, QuestionList, SortTabs } from "~/components/question-list";
 import { TAG_PATTERN } from "~/forms/fields";
 import { loadQuestionPage } from "~/http/question-list.server";
 import { notFound } from "~/http/responses.server";
@@ -34,13 +34,7 @@ export default function TagPage() {
       </p>
       <SortTabs basePath={base} current={sort} />
       <QuestionList questions={questions} now={now} />
-      {nextCursor ? (
-        <nav aria-label="Pagination" className="pager">
-          <Link to={`${base}?sort=${sort}&after=${nextCursor}`} rel="next">
-            More questions
-          </Link>
-        </nav>
-      ) : null}
+      <Pager basePath={base} sort={sort} nextCursor={nextCursor} />
     </div>
   );
 }

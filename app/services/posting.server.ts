@@ -41,6 +41,39 @@ async function enforceNewAccountLimit(tx: Database, actor: Actor & { createdAt: 
   }
 }
 
+/** A new post and its first revision (the original text, kept forever). */
+async function insertPost(
+  tx: Database,
+  post: { type: "question" | "answer"; questionId: number | null; authorId: number; title: string | null; tags: string[]; body: string },
+  now: Date,
+) {
+  const [row] = await tx
+    .insert(posts)
+    .values({
+      type: post.type,
+      questionId: post.questionId,
+      authorId: post.authorId,
+      title: post.title,
+      tags: post.tags,
+      bodyMarkdown: post.body,
+      bodyHtml: renderMarkdown(post.body),
+      rendererVersion: RENDERER_VERSION,
+      createdAt: now,
+      lastActivityAt: now,
+    })
+    .returning({ id: posts.id });
+  await tx.insert(postRevisions).values({
+    postId: row.id,
+    revisionNumber: 1,
+    editorId: post.authorId,
+    title: post.title,
+    tags: post.type === "question" ? post.tags : null,
+    bodyMarkdown: post.body,
+    createdAt: now,
+  });
+  return row;
+}
+
 export async function askQuestion(
   db: Database,
   input: { authorId: number; title: string; body: string; tags: string[] },
@@ -50,29 +83,7 @@ export async function askQuestion(
     const actor = await loadActor(tx, input.authorId);
     requireAllowed(can(actor, { type: "ask" }));
     await enforceNewAccountLimit(tx, actor, "question", now);
-    const [question] = await tx
-      .insert(posts)
-      .values({
-        type: "question",
-        authorId: actor.id,
-        title: input.title,
-        tags: input.tags,
-        bodyMarkdown: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        rendererVersion: RENDERER_VERSION,
-        createdAt: now,
-        lastActivityAt: now,
-      })
-      .returning({ id: posts.id });
-    await tx.insert(postRevisions).values({
-      postId: question.id,
-      revisionNumber: 1,
-      editorId: actor.id,
-      title: input.title,
-      tags: input.tags,
-      bodyMarkdown: input.body,
-      createdAt: now,
-    });
+    const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
     return question;
   });
 }
@@ -100,26 +111,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
     if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
     requireAllowed(can(actor, { type: "answer" }));
     await enforceNewAccountLimit(tx, actor, "answer", now);
-    const [answer] = await tx
-      .insert(posts)
-      .values({
-        type: "answer",
-        questionId: question.id,
-        authorId: actor.id,
-        bodyMarkdown: input.body,
-        bodyHtml: renderMarkdown(input.body),
-        rendererVersion: RENDERER_VERSION,
-        createdAt: now,
-        lastActivityAt: now,
-      })
-      .returning({ id: posts.id });
-    await tx.insert(postRevisions).values({
-      postId: answer.id,
-      revisionNumber: 1,
-      editorId: actor.id,
-      bodyMarkdown: input.body,
-      createdAt: now,
-    });
+    const answer = await insertPost(tx, { type: "answer", questionId: question.id, authorId: actor.id, title: null, tags: [], body: input.body }, now);
     // A single atomic increment: concurrent answers each count once.
     await tx
       .update(posts)

@@ -1,22 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
 import * as root from "~/root";
 import { validateSessionToken } from "~/services/sessions.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { TEST_PASSWORD, makeUser } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 function cookieFrom(result: { headers: Headers }) {
   const header = result.headers.get("Set-Cookie") ?? "";

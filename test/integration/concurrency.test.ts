@@ -1,20 +1,14 @@
 // Concurrent clicks give exact results. On PostgreSQL (DATABASE_URL) these run truly in
 // parallel over a pool of connections; on PGlite they are queued on its single connection.
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts, reputationEvents } from "../../db/schema";
 import { recount } from "~/services/recount.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, reputationOf } from "../support/fixtures";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 describe("concurrency", () => {
   it("fifty users upvoting one answer at the same instant give a score of exactly 50", async () => {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kbArticles, notifications } from "../../db/schema";
 import * as articleRoute from "~/routes/kb.$slug._index";
 import * as editRoute from "~/routes/kb.$slug.edit";
@@ -11,17 +11,11 @@ import { changeArticleStatus, deleteArticle, promoteAnswer, recordFeedback, upda
 import { editPost } from "~/services/posting.server";
 import { recount } from "~/services/recount.server";
 import { acceptAnswer } from "~/services/voting.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, reputationOf, sessionCookieFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 async function acceptedThread(title?: string) {
   const asker = await makeUser(t.db);

@@ -1,19 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { comments, postRevisions, posts } from "../../db/schema";
 import { ForbiddenError, RateLimitedError } from "~/services/errors";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
 import { getQuestionPage, getRevisionHistory, listQuestions } from "~/services/question-queries.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser } from "../support/fixtures";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 describe("asking and answering", () => {
   it("stores the markdown and its safe HTML, and counts answers", async () => {

@@ -1,18 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts, users } from "../../db/schema";
 import { demoQuestions, demoUsers } from "../../db/seed/demo-content";
 import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
 import { recount } from "~/services/recount.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 describe("demo data and recount", () => {
   it("seeds the demo community once, through the real services, with no drift", async () => {

@@ -1,6 +1,6 @@
 // Route loaders and actions called with real Requests, as the server calls them.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts, users, votes } from "../../db/schema";
 import * as ask from "~/routes/questions.ask";
 import * as question from "~/routes/questions.$id.($slug)";
@@ -9,17 +9,11 @@ import * as tag from "~/routes/tags.$tag";
 import * as profile from "~/routes/users.$id.($slug)";
 import * as edit from "~/routes/posts.$id.edit";
 import * as healthz from "~/routes/healthz";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 const validQuestion = { title: "How do I void a paid invoice?", body: "I marked it paid by mistake and need to undo it.", tags: "invoices" };
 

@@ -1,19 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { posts, reputationEvents } from "../../db/schema";
 import { ForbiddenError } from "~/services/errors";
 import { recount } from "~/services/recount.server";
 import { castVote } from "~/services/voting.server";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, reputationOf } from "../support/fixtures";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.destroy();
-});
+const t = useTestDatabase();
 
 async function scoreOf(postId: number) {
   const [row] = await t.db.select({ score: posts.score }).from(posts).where(eq(posts.id, postId));

@@ -1,6 +1,7 @@
 // Test databases: a fresh in-memory PGlite by default, or, when DATABASE_URL is set, a fresh
 // database on that PostgreSQL server, created here and dropped afterwards (never one we did not create).
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 
@@ -42,6 +43,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async destroy() {
       await handle.close();
       await fresh.drop();
+    },
+  };
+}
+
+/** One fresh database for a test file: opened before its tests, destroyed after them. */
+export function useTestDatabase() {
+  let handle: TestDatabase | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await handle?.destroy();
+  });
+  return {
+    get db() {
+      if (!handle) throw new Error("the test database is opened in beforeAll");
+      return handle.db;
     },
   };
 }
