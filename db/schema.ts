@@ -20,7 +20,9 @@ import {
 } from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// Millisecond precision, as JavaScript's Date has: keyset cursors built from a Date must compare
+// exactly with the stored value, or rows that differ only in microseconds are skipped.
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 
 export const users = pgTable(
   "users",

@@ -40,10 +40,13 @@ function decodeCursor(raw: string, sort: QuestionSort): Cursor {
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw invalid;
   if (sort === "top") {
     if (!Number.isInteger(key) || Math.abs(key) > 2_147_483_647) throw invalid;
-  } else if (typeof key !== "string" || Number.isNaN(Date.parse(key))) {
+    return { key, id };
+  }
+  // Only the exact form encodeCursor writes: PostgreSQL would reject looser dates with a 500.
+  if (typeof key !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(key) || Number.isNaN(Date.parse(key))) {
     throw invalid;
   }
-  return { key, id };
+  return { key: new Date(key).toISOString(), id };
 }
 
 export interface QuestionListOptions {

@@ -1,7 +1,7 @@
 // Shared steps for the end-to-end specs: unique test data, signing up and logging in through the
 // real forms, and a fast way to create accounts and questions over HTTP for tests whose subject
 // is something else.
-import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const BASE_URL = "http://127.0.0.1:3100";
@@ -104,9 +104,29 @@ export async function askQuestion(page: Page, question: QuestionInput): Promise<
   return { id: Number(/^\/questions\/(\d+)/.exec(url.pathname)![1]), path: url.pathname };
 }
 
-/** Posts an answer on the question page that is open. */
+export function javaScriptEnabled(): boolean {
+  return test.info().project.use.javaScriptEnabled !== false;
+}
+
+/**
+ * Posts an answer on the question page that is open. With JavaScript, like a person who glances
+ * at the live preview before posting, it waits until the preview (and the page data the preview
+ * request refreshes) has settled: a preview still in flight when the answer is posted hides the
+ * new answer (see "an answer posted while the live preview is still loading" in posts.spec.ts).
+ */
 export async function postAnswer(page: Page, body: string) {
-  await page.getByLabel("Body", { exact: true }).fill(body);
+  const field = page.getByLabel("Body", { exact: true });
+  if (javaScriptEnabled()) {
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview).toContainText("Start typing to see a preview.");
+    const pagePath = new URL(page.url()).pathname;
+    const revalidated = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `${pagePath}.data`);
+    await field.fill(body);
+    await expect(preview).toContainText(body);
+    await revalidated;
+  } else {
+    await field.fill(body);
+  }
   await page.getByRole("button", { name: "Post your answer" }).click();
   await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
 }

@@ -66,6 +66,8 @@ export default defineConfig({
     url: "http://127.0.0.1:3100/healthz",
     timeout: 120_000,
     reuseExistingServer: false,
+    // SIGTERM (not the default SIGKILL), so start-server.ts can drop its database or data folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

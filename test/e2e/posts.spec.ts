@@ -1,6 +1,6 @@
 // Writing posts: editing with history, comments, what bad input gets, text shown as text, markdown.
 import { expect, test } from "@playwright/test";
-import { askQuestion, newQuestion, newUser, signUp, unique } from "./helpers";
+import { askQuestion, askViaHttp, createUserViaHttp, javaScriptEnabled, newQuestion, newUser, signUp, unique } from "./helpers";
 
 test("editing your own question shows the new text, and History keeps both revisions", async ({ page }) => {
   await signUp(page, newUser("editor"));
@@ -126,4 +126,39 @@ test("a markdown code block is rendered in a pre element", async ({ page }) => {
   await expect(block).toHaveText(code);
   await expect(prose.locator("strong")).toHaveText("important");
   await expect(prose).not.toContainText("```");
+});
+
+test("an answer posted while the live preview is still loading appears on the page", async ({ page }) => {
+  const asker = await createUserViaHttp("slow-q");
+  const { path } = await askViaHttp(asker, newQuestion("slow network"));
+  await signUp(page, newUser("slow-a"));
+  await page.goto(path);
+  const field = page.getByLabel("Body", { exact: true });
+  const preview = page.getByRole("region", { name: "Preview" });
+  if (javaScriptEnabled()) await expect(preview).toContainText("Start typing to see a preview.");
+
+  // A slow connection: the answer reaches the server only after the live preview has loaded.
+  let releaseAnswer = () => {};
+  const answerHeld = new Promise<void>((resolve) => (releaseAnswer = resolve));
+  await page.route(
+    (url) => url.pathname === path || url.pathname === `${path}.data`,
+    async (route) => {
+      if (route.request().method() === "POST") await answerHeld;
+      await route.continue();
+    },
+  );
+  const answer = `Posted in a hurry ${unique()}: switch the bank rule off and refresh.`;
+  await field.fill(answer);
+  if (javaScriptEnabled()) {
+    const revalidated = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `${path}.data`);
+    await page.getByRole("button", { name: "Post your answer" }).click();
+    await expect(preview).toContainText(answer);
+    await revalidated;
+    releaseAnswer();
+  } else {
+    releaseAnswer();
+    await page.getByRole("button", { name: "Post your answer" }).click();
+  }
+  await expect(page.getByRole("article").filter({ hasText: answer })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "1 Answer" })).toBeVisible();
 });

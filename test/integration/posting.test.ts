@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { comments, postRevisions, posts } from "../../db/schema";
 import { ForbiddenError, RateLimitedError } from "~/services/errors";
@@ -150,6 +150,22 @@ describe("question list", () => {
     }
   });
 
+  it("does not skip questions whose times differ by microseconds", async () => {
+    const author = await makeUser(t.db);
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await makeQuestion(t.db, author.id, `Microsecond question number ${i} here`)).id);
+    // Written by another tool (or an import), with microsecond times a JavaScript Date cannot hold.
+    await t.db.execute(sql`update posts set created_at = timestamptz '2020-01-01 00:00:00.123456' + (id % 5) * interval '1 microsecond' where id in (${sql.join(ids, sql`, `)})`);
+    const seen: number[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listQuestions>> = await listQuestions(t.db, { sort: "newest", after, limit: 2 });
+      seen.push(...page.questions.map((question) => question.id).filter((id) => ids.includes(id)));
+      after = page.nextCursor;
+    } while (after);
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+
   it("filters by tag and by unanswered", async () => {
     const author = await makeUser(t.db);
     const tagged = await askQuestion(t.db, { authorId: author.id, title: "Payroll run failed on Friday", body: "The payroll run failed with no message.", tags: ["payroll-unique-tag"] });
@@ -163,7 +179,9 @@ describe("question list", () => {
 
   it("refuses a forged cursor with a clear message", async () => {
     await expect(listQuestions(t.db, { sort: "newest", after: "not-a-cursor" })).rejects.toThrow();
-    const forged = Buffer.from(JSON.stringify(["2026-01-01", -5])).toString("base64url");
-    await expect(listQuestions(t.db, { sort: "newest", after: forged })).rejects.toMatchObject({ status: 400 });
+    for (const cursor of [["2026-01-01T00:00:00.000Z", -5], ["2026", 1], ["tomorrow", 1], [1.5, 1]]) {
+      const forged = Buffer.from(JSON.stringify(cursor)).toString("base64url");
+      await expect(listQuestions(t.db, { sort: "newest", after: forged })).rejects.toMatchObject({ status: 400 });
+    }
   });
 });
