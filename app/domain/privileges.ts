@@ -47,7 +47,10 @@ export function hasPrivilege(actor: Actor, privilege: Privilege): boolean {
 
 export type Decision =
   | { allowed: true }
-  | { allowed: false; reason: "not_signed_in" | "own_post" | "not_owner" | "not_staff" | "not_admin" | "deleted" | "self" }
+  | {
+      allowed: false;
+      reason: "not_signed_in" | "own_post" | "not_owner" | "not_asker" | "not_staff" | "not_admin" | "deleted" | "not_deleted" | "self" | "has_dependents";
+    }
   | { allowed: false; reason: "needs_reputation"; required: number; privilege: Privilege };
 
 const ALLOW: Decision = { allowed: true };
@@ -75,7 +78,17 @@ export type Action =
   | { type: "comment"; post: PostFacts }
   | { type: "edit"; post: PostFacts }
   | { type: "accept"; answer: PostFacts }
-  | { type: "changeRole"; target: { id: number } };
+  | { type: "changeRole"; target: { id: number } }
+  | { type: "delete"; post: PostFacts & DeletionFacts }
+  | { type: "restore"; post: PostFacts };
+
+/** What decides whether an author may still delete their own post. */
+export interface DeletionFacts {
+  /** For an answer: it is the accepted one. */
+  accepted: boolean;
+  /** For a question: how many live answers it has. */
+  answerCount: number;
+}
 
 export function can(actor: Actor | null, action: Action): Decision {
   if (!actor) return { allowed: false, reason: "not_signed_in" };
@@ -100,9 +113,21 @@ export function can(actor: Actor | null, action: Action): Decision {
       return needs(actor, "editAny");
     case "accept":
       if (action.answer.deleted) return { allowed: false, reason: "deleted" };
-      if (action.answer.type !== "answer") return { allowed: false, reason: "not_owner" };
+      if (action.answer.type !== "answer") return { allowed: false, reason: "not_asker" };
       if (action.answer.questionAuthorId === actor.id || isStaff(actor)) return ALLOW;
-      return { allowed: false, reason: "not_owner" };
+      return { allowed: false, reason: "not_asker" };
+    case "delete":
+      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      if (isStaff(actor)) return ALLOW;
+      if (action.post.authorId !== actor.id) return { allowed: false, reason: "not_owner" };
+      // Others' work hangs on it: an accepted answer, or a question that has answers.
+      if (action.post.type === "answer" && action.post.accepted) return { allowed: false, reason: "has_dependents" };
+      if (action.post.type === "question" && action.post.answerCount > 0) return { allowed: false, reason: "has_dependents" };
+      return ALLOW;
+    case "restore":
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (!action.post.deleted) return { allowed: false, reason: "not_deleted" };
+      return ALLOW;
     case "changeRole":
       if (actor.role !== "admin") return { allowed: false, reason: "not_admin" };
       if (action.target.id === actor.id) return { allowed: false, reason: "self" };
@@ -119,6 +144,8 @@ export function explainRefusal(decision: Decision): string {
     case "own_post":
       return "You can't vote on your own post.";
     case "not_owner":
+      return "Only the author (or staff) can do that.";
+    case "not_asker":
       return "Only the person who asked (or staff) can accept an answer.";
     case "not_staff":
       return "Only staff can do that.";
@@ -128,6 +155,10 @@ export function explainRefusal(decision: Decision): string {
       return "You can't change your own role.";
     case "deleted":
       return "This post has been deleted.";
+    case "not_deleted":
+      return "This post is not deleted.";
+    case "has_dependents":
+      return "This post can't be deleted now that others have built on it (it has answers, or it is the accepted answer). Flag it for staff instead.";
     case "needs_reputation":
       return `You need ${decision.required} reputation to ${PRIVILEGE_DESCRIPTIONS[decision.privilege]}.`;
   }

@@ -9,6 +9,8 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), answerId: idSchema }),
   z.object({ intent: z.literal("unaccept"), answerId: idSchema }),
   z.object({ intent: z.literal("promote"), answerId: idSchema }),
+  z.object({ intent: z.literal("delete"), postId: idSchema }),
+  z.object({ intent: z.literal("restore"), postId: idSchema }),
 ]);
 
 export type QuestionPageIntent = z.infer<typeof questionPageIntent>;

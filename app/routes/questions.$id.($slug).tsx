@@ -15,6 +15,7 @@ import { getViewer, requireViewer, viewerIsStaff } from "~/http/viewer.server";
 import { slugify } from "~/lib/slug";
 import { belongsToQuestion, getQuestionPage } from "~/services/question-queries.server";
 import { addComment, postAnswer } from "~/services/posting.server";
+import { deletePost, restorePost } from "~/services/deletion.server";
 import { articlesForAnswers } from "~/services/kb-queries.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   let page;
   try {
-    page = await getQuestionPage(context.db, id, viewer?.id ?? null);
+    page = await getQuestionPage(context.db, id, viewer?.id ?? null, { includeDeleted: viewerIsStaff(viewer) });
   } catch (error) {
     throwAsResponse(error);
   }
@@ -41,24 +42,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return article && (staff || article.status === "published") ? article : null;
   };
   const actor: Actor | null = viewer;
-  const factsFor = (authorId: number, type: "question" | "answer"): PostFacts => ({
-    authorId,
-    type,
-    deleted: false,
-    questionAuthorId: question.author.id,
-  });
-  const permissions = (authorId: number, type: "question" | "answer") => ({
-    canEdit: can(actor, { type: "edit", post: factsFor(authorId, type) }).allowed,
-    canComment: can(actor, { type: "comment", post: factsFor(authorId, type) }).allowed,
-    canAccept: type === "answer" && can(actor, { type: "accept", answer: factsFor(authorId, type) }).allowed,
-  });
+  const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
+  const permissions = (post: { id: number; author: { id: number }; deletedAt: Date | null }, type: "question" | "answer") => {
+    const facts: PostFacts = { authorId: post.author.id, type, deleted: post.deletedAt !== null, questionAuthorId: question.author.id };
+    const deletion = { accepted: post.id === question.acceptedAnswerId, answerCount: type === "question" ? liveAnswers : 0 };
+    return {
+      canEdit: can(actor, { type: "edit", post: facts }).allowed,
+      canComment: can(actor, { type: "comment", post: facts }).allowed,
+      canAccept: type === "answer" && can(actor, { type: "accept", answer: facts }).allowed,
+      canDelete: can(actor, { type: "delete", post: { ...facts, ...deletion } }).allowed,
+      canRestore: can(actor, { type: "restore", post: facts }).allowed,
+    };
+  };
   return {
-    question: { ...question, ...permissions(question.author.id, "question") },
+    question: { ...question, ...permissions(question, "question") },
     answers: answers.map((answer) => ({
       ...answer,
-      ...permissions(answer.author.id, "answer"),
+      ...permissions(answer, "answer"),
       article: articleFor(answer.id),
-      canPromote: staff && !articles.has(answer.id),
+      canPromote: staff && !answer.deletedAt && !articles.has(answer.id),
     })),
     signedIn: viewer !== null,
     now: new Date().toISOString(),
@@ -101,6 +103,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await acceptAnswer(context.db, { actorId: viewer.id, answerId: input.answerId, undo: input.intent === "unaccept" });
         return redirect(`${back}#answer-${input.answerId}`);
       }
+      case "delete": {
+        await assertBelongsToQuestion(context, input.postId, questionId);
+        const deleted = await deletePost(context.db, { actorId: viewer.id, postId: input.postId });
+        return redirect(deleted.type === "question" && !viewerIsStaff(viewer) ? "/" : back);
+      }
+      case "restore": {
+        await assertBelongsToQuestion(context, input.postId, questionId);
+        await restorePost(context.db, { actorId: viewer.id, postId: input.postId });
+        return redirect(back);
+      }
       case "promote": {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         const article = await promoteAnswer(context.db, { actorId: viewer.id, answerId: input.answerId });
@@ -131,7 +143,8 @@ export default function QuestionPage() {
   const path = `/questions/${question.id}/${slugify(question.title)}`;
   return (
     <div className="page page--medium question-page">
-      <article className="post post--question" aria-labelledby="question-title">
+      <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
+        {question.deletedAt ? <p className="deleted-note">This question was deleted. Only staff can see it; they can restore it.</p> : null}
         <h1 id="question-title">{question.title}</h1>
         <div className="post__layout">
           <VoteControls postId={question.id} score={question.score} viewerVote={question.viewerVote} testId="question-score" failure={failure} />
@@ -139,7 +152,7 @@ export default function QuestionPage() {
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
             <TagList tags={question.tags} />
             <div className="post__footer">
-              <PostActions postId={question.id} canEdit={question.canEdit} edited={question.editedAt !== null} />
+              <PostActions postId={question.id} permissions={question} edited={question.editedAt !== null} failure={failure} />
               <PostSignature verb="asked" author={question.author} createdAt={question.createdAt} editedAt={question.editedAt} now={now} />
             </div>
             <CommentThread postId={question.id} comments={question.comments} canComment={question.canComment} signedIn={signedIn} now={now} failure={failure} />
@@ -152,7 +165,8 @@ export default function QuestionPage() {
           {answers.length} {answers.length === 1 ? "Answer" : "Answers"}
         </h2>
         {answers.map((answer) => (
-          <article key={answer.id} id={`answer-${answer.id}`} className={`post post--answer${answer.accepted ? " post--accepted" : ""}`} aria-label={`Answer by ${answer.author.displayName}`}>
+          <article key={answer.id} id={`answer-${answer.id}`} className={`post post--answer${answer.accepted ? " post--accepted" : ""}${answer.deletedAt ? " post--deleted" : ""}`} aria-label={`Answer by ${answer.author.displayName}`}>
+            {answer.deletedAt ? <p className="deleted-note">This answer was deleted. Only staff can see it; they can restore it.</p> : null}
             <div className="post__layout">
               <div className="post__side">
                 <VoteControls postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} testId="answer-score" failure={failure} />
@@ -199,7 +213,7 @@ export default function QuestionPage() {
                   </Form>
                 ) : null}
                 <div className="post__footer">
-                  <PostActions postId={answer.id} canEdit={answer.canEdit} edited={answer.editedAt !== null} />
+                  <PostActions postId={answer.id} permissions={answer} edited={answer.editedAt !== null} failure={failure} />
                   <PostSignature verb="answered" author={answer.author} createdAt={answer.createdAt} editedAt={answer.editedAt} now={now} />
                 </div>
                 <CommentThread postId={answer.id} comments={answer.comments} canComment={answer.canComment} signedIn={signedIn} now={now} failure={failure} />
@@ -233,20 +247,44 @@ export default function QuestionPage() {
   );
 }
 
-function PostActions({ postId, canEdit, edited }: { postId: number; canEdit: boolean; edited: boolean }) {
+function PostActions({
+  postId,
+  permissions,
+  edited,
+  failure,
+}: {
+  postId: number;
+  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean };
+  edited: boolean;
+  failure?: PostFailure;
+}) {
+  const error = (failure?.intent === "delete" || failure?.intent === "restore") && failure.postId === postId ? failure.errors.form : undefined;
   return (
-    <ul className="post-actions">
-      {canEdit ? (
-        <li>
-          <Link to={`/posts/${postId}/edit`}>Edit</Link>
-        </li>
-      ) : null}
-      {edited ? (
-        <li>
-          <Link to={`/posts/${postId}/history`}>History</Link>
-        </li>
-      ) : null}
-    </ul>
+    <div>
+      <ul className="post-actions">
+        {permissions.canEdit ? (
+          <li>
+            <Link to={`/posts/${postId}/edit`}>Edit</Link>
+          </li>
+        ) : null}
+        {edited ? (
+          <li>
+            <Link to={`/posts/${postId}/history`}>History</Link>
+          </li>
+        ) : null}
+        {permissions.canDelete || permissions.canRestore ? (
+          <li>
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="postId" value={postId} />
+              <button type="submit" name="intent" value={permissions.canRestore ? "restore" : "delete"} className="link-button">
+                {permissions.canRestore ? "Restore" : "Delete"}
+              </button>
+            </Form>
+          </li>
+        ) : null}
+      </ul>
+      <FormError message={error} />
+    </div>
   );
 }
 

@@ -106,7 +106,8 @@ export async function countQuestionsWithTag(db: Database, tag: string) {
   return row?.n ?? 0;
 }
 
-export async function getQuestionPage(db: Database, questionId: number, viewerId: number | null) {
+/** The whole thread. Deleted posts are "not found", except to staff (`includeDeleted`), who may restore them. */
+export async function getQuestionPage(db: Database, questionId: number, viewerId: number | null, options: { includeDeleted?: boolean } = {}) {
   const [question] = await db
     .select({
       id: posts.id,
@@ -126,7 +127,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewerId
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(eq(posts.id, questionId));
-  if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
+  if (!question || question.type !== "question" || (question.deletedAt && !options.includeDeleted)) throw new NotFoundError("That question");
 
   const answers = await db
     .select({
@@ -135,11 +136,12 @@ export async function getQuestionPage(db: Database, questionId: number, viewerId
       score: posts.score,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
       author,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.questionId, questionId), eq(posts.type, "answer"), isNull(posts.deletedAt)))
+    .where(and(eq(posts.questionId, questionId), eq(posts.type, "answer"), options.includeDeleted ? undefined : isNull(posts.deletedAt)))
     .orderBy(
       desc(sql`${posts.id} = ${question.acceptedAnswerId ?? 0}`),
       desc(posts.score),

@@ -94,3 +94,24 @@ describe("new accounts", () => {
     expect(isNewAccount(createdAt, now)).toBe(isNew);
   });
 });
+
+describe("deleting and restoring", () => {
+  const ownAnswer: PostFacts = { authorId: 1, type: "answer", deleted: false, questionAuthorId: 6 };
+  const ownQuestion: PostFacts = { authorId: 1, type: "question", deleted: false, questionAuthorId: 1 };
+  it.each([
+    { what: "own answer", actor: customer(1), post: { ...ownAnswer, accepted: false, answerCount: 0 }, allowed: true },
+    { what: "own accepted answer", actor: customer(1), post: { ...ownAnswer, accepted: true, answerCount: 0 }, allowed: false },
+    { what: "own question without answers", actor: customer(1), post: { ...ownQuestion, accepted: false, answerCount: 0 }, allowed: true },
+    { what: "own question with answers", actor: customer(1), post: { ...ownQuestion, accepted: false, answerCount: 2 }, allowed: false },
+    { what: "someone else's answer at 50,000", actor: customer(50_000, 2), post: { ...ownAnswer, accepted: false, answerCount: 0 }, allowed: false },
+    { what: "anything, as staff", actor: staff, post: { ...ownQuestion, accepted: false, answerCount: 9 }, allowed: true },
+    { what: "an already deleted post", actor: staff, post: { ...ownAnswer, deleted: true, accepted: false, answerCount: 0 }, allowed: false },
+  ])("delete $what: $allowed", ({ actor, post, allowed }) => {
+    expect(can(actor, { type: "delete", post }).allowed).toBe(allowed);
+  });
+  it("only staff restore, and only what is deleted", () => {
+    expect(can(staff, { type: "restore", post: { ...ownAnswer, deleted: true } }).allowed).toBe(true);
+    expect(can(staff, { type: "restore", post: ownAnswer }).allowed).toBe(false);
+    expect(can(customer(1), { type: "restore", post: { ...ownAnswer, deleted: true } }).allowed).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+// Soft delete and restore. Nothing is erased: the post, its revisions and its votes stay, the
+// reputation it earned is reversed in the ledger, and staff can bring it back.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { rowsOf } from "../../db/rows";
+import { posts, users, votes } from "../../db/schema";
+import { can, explainRefusal } from "~/domain/privileges";
+import { acceptEvents, voteEvents, type ReputationChange, type VoteValue } from "~/domain/reputation";
+import { ForbiddenError, NotFoundError } from "./errors";
+import { lockPost } from "./posting.server";
+import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+
+const EARNED_ON_A_POST: ReputationChange["reason"][] = [
+  "post_upvoted",
+  "post_downvoted",
+  "answer_downvote_cast",
+  "answer_accepted",
+  "accepted_an_answer",
+  "answer_promoted",
+];
+
+async function loadActor(tx: Database, actorId: number) {
+  const [actor] = await tx.select({ id: users.id, role: users.role, reputation: users.reputation }).from(users).where(eq(users.id, actorId));
+  if (!actor) throw new ForbiddenError("Log in to do that.");
+  return actor;
+}
+
+/** The posts whose reputation goes and comes with this one: a question carries its answers. */
+async function affectedPosts(tx: Database, post: { id: number; type: string }) {
+  if (post.type === "answer") return [post.id];
+  const answers = await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.questionId, post.id), isNull(posts.deletedAt)));
+  return [post.id, ...answers.map((answer) => answer.id)];
+}
+
+async function usersInvolved(tx: Database, postIds: number[]) {
+  const rows = await tx.execute(sql`
+    select distinct user_id as id from reputation_events where post_id in (${sql.join(postIds, sql`, `)})
+    union select author_id from posts where id in (${sql.join(postIds, sql`, `)})
+    union select voter_id from votes where post_id in (${sql.join(postIds, sql`, `)})`);
+  return rowsOf<{ id: number }>(rows).map((row) => Number(row.id));
+}
+
+export async function deletePost(db: Database, input: { actorId: number; postId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.actorId);
+    // Question before answer, the order accepting uses, so the two cannot deadlock.
+    const [ref] = await tx.select({ questionId: posts.questionId }).from(posts).where(eq(posts.id, input.postId));
+    const question = ref?.questionId ? (await lockPost(tx, ref.questionId)).post : null;
+    const { post, facts } = await lockPost(tx, input.postId);
+    const accepted = question?.acceptedAnswerId === post.id;
+    const decision = can(actor, { type: "delete", post: { ...facts, accepted, answerCount: post.answerCount } });
+    if (!decision.allowed) {
+      if (decision.reason === "deleted") throw new NotFoundError("That post");
+      throw new ForbiddenError(explainRefusal(decision));
+    }
+    const affected = await affectedPosts(tx, post);
+    const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+    for (const postId of affected) await reverseReputation(tx, { postId, reasons: EARNED_ON_A_POST }, locked, now);
+    await tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, post.id));
+    if (post.type === "answer") {
+      await tx
+        .update(posts)
+        .set({
+          answerCount: sql`${posts.answerCount} - 1`,
+          acceptedAnswerId: sql`case when ${posts.acceptedAnswerId} = ${post.id} then null else ${posts.acceptedAnswerId} end`,
+        })
+        .where(eq(posts.id, post.questionId!));
+    }
+    return { questionId: post.questionId ?? post.id, type: post.type };
+  });
+}
+
+/** Staff bring a post back; the reputation its votes and accept earned is recorded again. */
+export async function restorePost(db: Database, input: { actorId: number; postId: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const actor = await loadActor(tx, input.actorId);
+    const { post, facts } = await lockPost(tx, input.postId);
+    const decision = can(actor, { type: "restore", post: facts });
+    if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+    await tx.update(posts).set({ deletedAt: null }).where(eq(posts.id, post.id));
+    if (post.type === "answer") {
+      await tx.update(posts).set({ answerCount: sql`${posts.answerCount} + 1` }).where(eq(posts.id, post.questionId!));
+    }
+    const affected = await affectedPosts(tx, post);
+    const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+    const postRows = await tx.select().from(posts).where(inArray(posts.id, affected));
+    const voteRows = await tx.select().from(votes).where(inArray(votes.postId, affected));
+    for (const vote of voteRows) {
+      const target = postRows.find((row) => row.id === vote.postId)!;
+      for (const change of voteEvents({ value: vote.value as VoteValue, postType: target.type, authorId: target.authorId, voterId: vote.voterId })) {
+        await recordReputation(tx, { ...change, postId: target.id, actorId: vote.voterId }, locked, now);
+      }
+    }
+    const question = postRows.find((row) => row.type === "question");
+    const acceptedAnswer = question?.acceptedAnswerId ? postRows.find((row) => row.id === question.acceptedAnswerId) : undefined;
+    if (question && acceptedAnswer) {
+      for (const change of acceptEvents({ answerAuthorId: acceptedAnswer.authorId, askerId: question.authorId })) {
+        await recordReputation(tx, { ...change, postId: acceptedAnswer.id, actorId: actor.id }, locked, now);
+      }
+    }
+    return { questionId: post.questionId ?? post.id };
+  });
+}
