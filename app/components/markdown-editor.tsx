@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { LIMITS } from "~/forms/fields";
 import { TextAreaField } from "./field";
 
@@ -24,23 +23,32 @@ export function MarkdownEditor({
   rows?: number;
   hint?: string;
 }) {
-  const fetcher = useFetcher<{ html: string }>();
   const [draft, setDraft] = useState(defaultValue ?? "");
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
-    if (!hydrated) return;
-    clearTimeout(timer.current);
-    if (!draft.trim()) return;
-    timer.current = setTimeout(() => {
-      fetcher.submit({ body: draft }, { method: "post", action: "/markdown-preview" });
+    if (!hydrated || !draft.trim()) return;
+    // A plain fetch, not a Remix fetcher: a fetcher's POST would make Remix reload the page's
+    // data after every keystroke pause, racing the real form submission.
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch("/markdown-preview", { method: "POST", body: new URLSearchParams({ body: draft }), signal: controller.signal })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((result: { html: string } | null) => {
+          if (result) setPreviewHtml(result.html);
+        })
+        .catch(() => {
+          // Aborted by newer typing, or offline: the preview simply stays as it was.
+        });
     }, 300);
-    return () => clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }, [draft, hydrated]);
 
-  const html = hydrated ? (draft.trim() ? (fetcher.data?.html ?? serverPreviewHtml ?? "") : "") : (serverPreviewHtml ?? "");
+  const html = hydrated ? (draft.trim() ? (previewHtml ?? serverPreviewHtml ?? "") : "") : (serverPreviewHtml ?? "");
   const id = `field-${name}`;
   return (
     <div className="markdown-editor">
