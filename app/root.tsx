@@ -45,7 +45,9 @@ function SiteHeader() {
           Peerdesk
         </Link>
         <nav aria-label="Main" className="site-nav">
-          <NavLink to="/questions">Questions</NavLink>
+          <NavLink to="/questions" end>
+            Questions
+          </NavLink>
           <NavLink to="/kb">Knowledge base</NavLink>
           <Link to="/questions/ask" className="button button--small">
             Ask question

@@ -75,6 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = questionPageIntent.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!intent.success) return invalid(form, { form: "That action is not recognised. Reload the page and try again." });
   const back = `/questions/${questionId}/${params.slug ?? ""}`;
+  // Back to this same page: tell Remix to reload its data even though only the #fragment differs.
+  const reload = { headers: { "X-Remix-Revalidate": "yes" } };
   const input = intent.data;
   const context_ = { intent: input.intent, postId: "postId" in input ? input.postId : "answerId" in input ? input.answerId : undefined };
   try {
@@ -83,25 +85,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const parsed = parseForm(answerForm, form);
         if (!parsed.success) return invalid(form, parsed.errors, context_);
         const answer = await postAnswer(context.db, { authorId: viewer.id, questionId, body: parsed.data.body });
-        return redirect(`${back}#answer-${answer.id}`);
+        return redirect(`${back}#answer-${answer.id}`, reload);
       }
       case "comment": {
         const parsed = parseForm(commentForm, form);
         if (!parsed.success) return invalid(form, parsed.errors, context_);
         await assertBelongsToQuestion(context, input.postId, questionId);
         const comment = await addComment(context.db, { authorId: viewer.id, postId: input.postId, body: parsed.data.body });
-        return redirect(`${back}#comment-${comment.id}`);
+        return redirect(`${back}#comment-${comment.id}`, reload);
       }
       case "vote": {
         await assertBelongsToQuestion(context, input.postId, questionId);
         await castVote(context.db, { voterId: viewer.id, postId: input.postId, direction: input.direction });
-        return redirect(back);
+        return redirect(back, reload);
       }
       case "accept":
       case "unaccept": {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         await acceptAnswer(context.db, { actorId: viewer.id, answerId: input.answerId, undo: input.intent === "unaccept" });
-        return redirect(`${back}#answer-${input.answerId}`);
+        return redirect(`${back}#answer-${input.answerId}`, reload);
       }
       case "delete": {
         await assertBelongsToQuestion(context, input.postId, questionId);
@@ -111,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "restore": {
         await assertBelongsToQuestion(context, input.postId, questionId);
         await restorePost(context.db, { actorId: viewer.id, postId: input.postId });
-        return redirect(back);
+        return redirect(back, reload);
       }
       case "promote": {
         await assertBelongsToQuestion(context, input.answerId, questionId);

@@ -165,10 +165,10 @@ export default function ProfilePage() {
                   <td className={event.delta > 0 ? "gain" : event.delta < 0 ? "loss" : ""}>{event.delta > 0 ? `+${event.delta}` : event.delta}</td>
                   <td>
                     {event.reason === "reversal" ? `Reversed: ${reasonLabel(event.reversedReason ?? "")}` : reasonLabel(event.reason)}
-                    {event.postId ? (
+                    {event.postId && event.threadTitle ? (
                       <>
                         {" "}
-                        <Link to={`/posts/${event.postId}`}>(post)</Link>
+                        on <Link to={`/posts/${event.postId}`}>{event.postType === "answer" ? `an answer to “${event.threadTitle}”` : `“${event.threadTitle}”`}</Link>
                       </>
                     ) : null}
                   </td>

@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { reputationEvents, users } from "../../db/schema";
+import { posts, reputationEvents, users } from "../../db/schema";
 import {
   REPUTATION_RULES,
   STARTING_REPUTATION,
@@ -130,6 +130,8 @@ export async function reverseReputation(
 
 export async function reputationHistory(db: Database, userId: number, limit = 50) {
   const original = alias(reputationEvents, "original");
+  const post = alias(posts, "post");
+  const thread = alias(posts, "thread");
   return db
     .select({
       id: reputationEvents.id,
@@ -137,10 +139,14 @@ export async function reputationHistory(db: Database, userId: number, limit = 50
       reversedReason: original.reason,
       delta: reputationEvents.delta,
       postId: reputationEvents.postId,
+      postType: post.type,
+      threadTitle: thread.title,
       createdAt: reputationEvents.createdAt,
     })
     .from(reputationEvents)
     .leftJoin(original, eq(original.id, reputationEvents.reversesId))
+    .leftJoin(post, eq(post.id, reputationEvents.postId))
+    .leftJoin(thread, eq(thread.id, sql`coalesce(${post.questionId}, ${post.id})`))
     .where(eq(reputationEvents.userId, userId))
     .orderBy(desc(reputationEvents.createdAt), desc(reputationEvents.id))
     .limit(limit);

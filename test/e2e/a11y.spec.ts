@@ -2,7 +2,7 @@
 // width (375 px on the phone), and the skip link as the first stop of the keyboard.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createUserViaHttp, logIn } from "./helpers";
+import { createUserViaHttp, fillMarkdownBody, logIn } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -74,7 +74,7 @@ const PAGES: PageCase[] = [
     signedIn: true,
     open: async (page) => {
       await page.goto("/questions/ask");
-      await page.getByLabel("Body", { exact: true }).fill("too short");
+      await fillMarkdownBody(page, "too short");
       await page.getByRole("button", { name: "Post your question" }).click();
       await expect(page.getByText("Title is required.")).toBeVisible();
     },
@@ -150,3 +150,19 @@ test("the first Tab stop is the skip link, and it moves focus to the content", a
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main")).toBeFocused();
 });
+
+for (const signedIn of [false, true]) {
+  test(`every link and button in the site header is fully visible (${signedIn ? "signed in" : "signed out"})`, async ({ page }) => {
+    if (signedIn) await logIn(page, await createUserViaHttp("header"));
+    await page.goto("/");
+    const controls = page.getByRole("banner").locator("a, button");
+    const count = await controls.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      const name = (await control.innerText()).trim();
+      // ratio 1: not scrolled out of sight or cut off by an overflowing container
+      await expect(control, `"${name}" is cut off or out of view`).toBeInViewport({ ratio: 1 });
+    }
+  });
+}

@@ -1,7 +1,7 @@
 // Shared steps for the end-to-end specs: unique test data, signing up and logging in through the
 // real forms, and a fast way to create accounts and questions over HTTP for tests whose subject
 // is something else.
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const BASE_URL = "http://127.0.0.1:3100";
@@ -95,8 +95,8 @@ export function newQuestion(label = "question"): QuestionInput & { tag: string }
 export async function askQuestion(page: Page, question: QuestionInput): Promise<{ id: number; path: string }> {
   await page.goto("/questions/ask");
   await page.getByLabel("Title", { exact: true }).fill(question.title);
-  await page.getByLabel("Body", { exact: true }).fill(question.body);
   await page.getByLabel("Tags", { exact: true }).fill(question.tags);
+  await fillMarkdownBody(page, question.body);
   await page.getByRole("button", { name: "Post your question" }).click();
   await expect(page).toHaveURL(/\/questions\/\d+\//);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(question.title);
@@ -108,25 +108,45 @@ export function javaScriptEnabled(): boolean {
   return test.info().project.use.javaScriptEnabled !== false;
 }
 
+/** Whether a response is the live preview of exactly `text` (a Remix fetcher's `.data` call or a plain fetch). */
+export function isPreviewOf(response: Response, text: string): boolean {
+  return new URL(response.url()).pathname.startsWith("/markdown-preview") && new URLSearchParams(response.request().postData() ?? "").get("body") === text;
+}
+
 /**
- * Posts an answer on the question page that is open. With JavaScript, like a person who glances
- * at the live preview before posting, it waits until the preview (and the page data the preview
- * request refreshes) has settled: a preview still in flight when the answer is posted hides the
- * new answer (see "an answer posted while the live preview is still loading" in posts.spec.ts).
+ * After the live preview's response: when the preview went through a Remix fetcher action
+ * (`/markdown-preview.data`), Remix then reloads the page's data; wait for that reload too.
  */
-export async function postAnswer(page: Page, body: string) {
-  const field = page.getByLabel("Body", { exact: true });
-  if (javaScriptEnabled()) {
-    const preview = page.getByRole("region", { name: "Preview" });
-    await expect(preview).toContainText("Start typing to see a preview.");
-    const pagePath = new URL(page.url()).pathname;
-    const revalidated = page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `${pagePath}.data`);
-    await field.fill(body);
-    await expect(preview).toContainText(body);
-    await revalidated;
-  } else {
-    await field.fill(body);
+export async function previewSettled(page: Page, previewResponse: Response, pagePath: string) {
+  if (new URL(previewResponse.url()).pathname.endsWith(".data")) {
+    await page.waitForResponse((r) => r.request().method() === "GET" && new URL(r.url()).pathname === `${pagePath}.data`);
   }
+}
+
+/**
+ * Types into a markdown "Body" field. With JavaScript, like a person who glances at the live
+ * preview before submitting, it waits until the preview has settled. (Submitting while a preview
+ * done as a Remix fetcher action is in flight hid the new answer or blanked the page; the test
+ * "an answer posted while the live preview is still loading" in posts.spec.ts covers that case.)
+ */
+export async function fillMarkdownBody(page: Page, text: string) {
+  const field = page.getByLabel("Body", { exact: true });
+  if (!javaScriptEnabled()) {
+    await field.fill(text);
+    return;
+  }
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toBeVisible(); // rendered once the editor has hydrated
+  const pagePath = new URL(page.url()).pathname;
+  const previewed = page.waitForResponse((r) => isPreviewOf(r, text));
+  await field.fill(text);
+  await previewSettled(page, await previewed, pagePath);
+  await expect(preview).not.toContainText("Start typing to see a preview.");
+}
+
+/** Posts an answer on the question page that is open. */
+export async function postAnswer(page: Page, body: string) {
+  await fillMarkdownBody(page, body);
   await page.getByRole("button", { name: "Post your answer" }).click();
   await expect(page.getByRole("article").filter({ hasText: body })).toBeVisible();
 }

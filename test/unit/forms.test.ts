@@ -62,6 +62,10 @@ describe("ids, redirects, tags, slugs", () => {
     ["https://evil.example/", "/"],
     ["//evil.example", "/"],
     ["/\\evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/questions/5?sort=top#answer-3", "/questions/5?sort=top#answer-3"],
     [null, "/"],
   ])("safeRedirect(%s) = %s", (target, expected) => {
     expect(safeRedirect(target)).toBe(expected);
