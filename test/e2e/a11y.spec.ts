@@ -2,7 +2,7 @@
 // width (375 px on the phone), and the skip link as the first stop of the keyboard.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createUserViaHttp, fillMarkdownBody, logIn } from "./helpers";
+import { DEMO, createUserViaHttp, fillMarkdownBody, logIn } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -38,6 +38,8 @@ async function seededQuestionPath(page: Page) {
 interface PageCase {
   name: string;
   signedIn: boolean;
+  /** Signs in as a demo staff member instead of a new customer. */
+  asStaff?: boolean;
   open: (page: Page) => Promise<void>;
 }
 
@@ -115,6 +117,47 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: "knowledge base",
+    signedIn: false,
+    open: async (page) => {
+      await page.goto("/kb");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Knowledge base");
+      await expect(page.getByRole("heading", { name: "Most helpful" })).toBeVisible();
+    },
+  },
+  {
+    name: "knowledge-base article (with feedback form)",
+    signedIn: false,
+    open: async (page) => {
+      await page.goto("/kb");
+      await page.getByRole("region", { name: "Newest" }).getByRole("link").first().click();
+      await expect(page).toHaveURL(/\/kb\/[a-z0-9-]+$/);
+      await expect(page.getByRole("button", { name: "Yes" })).toBeVisible();
+    },
+  },
+  {
+    name: "knowledge-base management (staff, with a review diff)",
+    signedIn: true,
+    asStaff: true,
+    open: async (page) => {
+      await page.goto("/kb/manage");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage knowledge base");
+      await expect(page.getByRole("heading", { name: /Needs review \([1-9]/ })).toBeVisible();
+    },
+  },
+  {
+    name: "knowledge-base article editor (staff)",
+    signedIn: true,
+    asStaff: true,
+    open: async (page) => {
+      await page.goto("/kb");
+      await page.getByRole("region", { name: "Newest" }).getByRole("link").first().click();
+      await page.getByRole("link", { name: "Edit" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit article");
+      await expect(page.getByLabel("Category")).toBeVisible();
+    },
+  },
+  {
     name: "not found",
     signedIn: false,
     open: async (page) => {
@@ -127,7 +170,9 @@ const PAGES: PageCase[] = [
 for (const pageCase of PAGES) {
   // Tagged @axe: axe-core runs inside the page, so the no-js project (scripts disabled) leaves these out.
   test(`${pageCase.name}: no WCAG 2.2 AA violations and nothing scrolls sideways`, { tag: "@axe" }, async ({ page }) => {
-    if (pageCase.signedIn) {
+    if (pageCase.asStaff) {
+      await logIn(page, DEMO.staff2);
+    } else if (pageCase.signedIn) {
       const user = await createUserViaHttp("a11y");
       await logIn(page, user);
     }
