@@ -68,3 +68,12 @@ test("login", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
   await shoot(page, testInfo.project.name, "login");
 });
+
+test("knowledge base and an article", async ({ page }, testInfo) => {
+  await page.goto("/kb");
+  await expect(page.getByRole("heading", { name: "Most helpful" })).toBeVisible();
+  await shoot(page, testInfo.project.name, "kb");
+  await page.getByRole("region", { name: "Newest" }).getByRole("link").first().click();
+  await expect(page.getByText("From the community:")).toBeVisible();
+  await shoot(page, testInfo.project.name, "kb-article");
+});
