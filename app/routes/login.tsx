@@ -5,8 +5,7 @@ import { FormError, TextField } from "~/components/field";
 import { logInForm, safeRedirect } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
-import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
-import { verifyLogin } from "~/services/users.server";
+import { authenticate } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) {
@@ -20,11 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(logInForm, form);
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
-    const message = "Too many login attempts. Please wait a few minutes and try again.";
-    await hitRateLimit(context.db, `login:ip:${context.clientIp}`, RATE_LIMITS.loginPerIp, new Date(), message);
-    await hitRateLimit(context.db, `login:account:${parsed.data.email}`, RATE_LIMITS.loginPerAccount, new Date(), message);
-    const user = await verifyLogin(context.db, parsed.data);
-    if (!user) return invalid(form, { form: "That email and password do not match an account." }, {}, 400);
+    const user = await authenticate(context.db, { ...parsed.data, clientIp: context.clientIp });
     return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
   } catch (error) {
     return failureFromServiceError(error, form);

@@ -6,8 +6,7 @@ import { LIMITS } from "~/forms/fields";
 import { signUpForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
-import { RATE_LIMITS, hitRateLimit } from "~/services/rate-limits.server";
-import { signUp } from "~/services/users.server";
+import { register } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) throw redirect("/");
@@ -19,8 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(signUpForm, form);
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
-    await hitRateLimit(context.db, `signup:ip:${context.clientIp}`, RATE_LIMITS.signUpPerIp, new Date(), "Too many sign-ups from your network. Please try again later.");
-    const user = await signUp(context.db, parsed.data);
+    const user = await register(context.db, { ...parsed.data, clientIp: context.clientIp });
     return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
   } catch (error) {
     return failureFromServiceError(error, form);

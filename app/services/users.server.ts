@@ -5,6 +5,7 @@ import { rowsOf } from "../../db/rows";
 import { notifications, posts, users, type Role } from "../../db/schema";
 import { can, explainRefusal } from "~/domain/privileges";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { reputationHistory } from "./reputation.server";
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
@@ -44,6 +45,25 @@ export async function verifyLogin(db: Database, input: { email: string; password
   }
   const ok = await verify(user.passwordHash, input.password).catch(() => false);
   return ok ? { id: user.id } : null;
+}
+
+/**
+ * Log in: counts the attempt against the address and the account (shared by every app process),
+ * then checks the password. A wrong password is an InvalidInputError for the form.
+ */
+export async function authenticate(db: Database, input: { email: string; password: string; clientIp: string }, now = new Date()) {
+  const message = "Too many login attempts. Please wait a few minutes and try again.";
+  await hitRateLimit(db, `login:ip:${input.clientIp}`, RATE_LIMITS.loginPerIp, now, message);
+  await hitRateLimit(db, `login:account:${input.email}`, RATE_LIMITS.loginPerAccount, now, message);
+  const user = await verifyLogin(db, input);
+  if (!user) throw new InvalidInputError({ form: "That email and password do not match an account." });
+  return user;
+}
+
+/** Sign up from the web: limited per address, then a new customer account. */
+export async function register(db: Database, input: { email: string; displayName: string; password: string; clientIp: string }, now = new Date()) {
+  await hitRateLimit(db, `signup:ip:${input.clientIp}`, RATE_LIMITS.signUpPerIp, now, "Too many sign-ups from your network. Please try again later.");
+  return signUp(db, { email: input.email, displayName: input.displayName, password: input.password }, now);
 }
 
 export async function setRole(db: Database, input: { actorId: number; targetId: number; role: Role }) {
