@@ -319,3 +319,23 @@ export const notifications = pgTable(
 );
 
 export type KbArticle = typeof kbArticles.$inferSelect;
+
+/**
+ * Transactional outbox: an email is queued in the same transaction as the change it reports, and
+ * any app process delivers it later (FOR UPDATE SKIP LOCKED), retrying with back-off.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: serial("id").primaryKey(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamptz("sent_at"),
+  },
+  (t) => [index("email_outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`sent_at is null`)],
+);

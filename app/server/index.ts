@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import { openDatabase } from "../../db/client";
 import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
+import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { cspNonce, sameOriginForWrites, securityHeaders } from "./security";
 
@@ -26,6 +27,14 @@ if (process.env.SEED_DEMO_DATA !== "false" && (!production || process.env.SEED_D
   const seeded = await seedDemoDataIfEmpty(handle.db);
   if (seeded) console.log(`Seeded demo data: ${seeded.users} users, ${seeded.questions} questions, ${seeded.answers} answers.`);
 }
+
+// Email delivery from the outbox table: any number of processes may run this loop.
+const mailTransport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : folderTransport(process.env.OUTBOX_DIR ?? path.join(root, "data", "outbox"));
+const deliverEmail = () =>
+  deliverPendingEmails(handle.db, mailTransport).catch((error) => console.error("email delivery failed:", error));
+setInterval(deliverEmail, Number(process.env.EMAIL_POLL_MS ?? 5000)).unref();
+console.log(`Email: ${mailTransport.describe}`);
+if (production && !process.env.SMTP_URL) console.warn("Warning: NODE_ENV=production without SMTP_URL; emails go to the outbox folder only.");
 
 const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
 

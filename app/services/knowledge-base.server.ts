@@ -5,10 +5,12 @@ import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
 import { canManageArticles, canPromote, nextStatus, uniqueSlug, type KbDecision, type StatusChange } from "~/domain/knowledge-base";
+import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { lockPost } from "./posting.server";
+import { publicUrl, queueEmail } from "./email.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 
 function enforce(decision: KbDecision) {
@@ -82,13 +84,24 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     if (rowsOf(paid).length === 0) {
       await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
     }
+    const link = `/questions/${question.id}#answer-${answer.id}`;
     await tx.insert(notifications).values({
       userId: answer.authorId,
       kind: "answer_promoted",
       message: `Your answer to “${title}” is becoming a knowledge-base article.`,
-      link: `/questions/${question.id}#answer-${answer.id}`,
+      link,
       createdAt: now,
     });
+    const [author] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, answer.authorId));
+    await queueEmail(
+      tx,
+      {
+        to: author.email,
+        subject: `Your answer is becoming a knowledge-base article`,
+        text: `Hi ${author.displayName},\n\nStaff are turning your answer to “${title}” into a knowledge-base article, so more customers can find it. You earned ${REPUTATION_RULES.answer_promoted.points} reputation for it.\n\n${publicUrl(link)}\n\nThank you for helping.\n`,
+      },
+      now,
+    );
     return article;
   });
 }

@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users } from "../../db/schema";
 import { NEW_ACCOUNT_POST_LIMITS, can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
+import { publicUrl, queueEmail } from "./email.server";
 import { ForbiddenError, NotFoundError, RateLimitedError } from "./errors";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 
@@ -105,7 +106,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
   return db.transaction(async (tx) => {
     const actor = await loadActor(tx, input.authorId);
     const [question] = await tx
-      .select({ id: posts.id, type: posts.type, deletedAt: posts.deletedAt })
+      .select({ id: posts.id, type: posts.type, deletedAt: posts.deletedAt, title: posts.title, authorId: posts.authorId })
       .from(posts)
       .where(eq(posts.id, input.questionId));
     if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
@@ -117,6 +118,18 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       .update(posts)
       .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
       .where(eq(posts.id, question.id));
+    if (question.authorId !== actor.id) {
+      const [asker] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, question.authorId));
+      await queueEmail(
+        tx,
+        {
+          to: asker.email,
+          subject: `New answer: ${question.title}`,
+          text: `Hi ${asker.displayName},\n\nSomeone answered your question “${question.title}”. If it solves your problem, accept it so others with the same question find the solution.\n\n${publicUrl(`/questions/${question.id}#answer-${answer.id}`)}\n`,
+        },
+        now,
+      );
+    }
     return answer;
   });
 }

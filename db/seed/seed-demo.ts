@@ -3,7 +3,7 @@
 // users would have produced (and `npm run recount` finds no drift).
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { kbArticles, users } from "../schema";
+import { emailOutbox, kbArticles, users } from "../schema";
 import { ForbiddenError } from "../../app/services/errors";
 import { listCategories } from "../../app/services/kb-queries.server";
 import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "../../app/services/knowledge-base.server";
@@ -91,6 +91,8 @@ export async function seedDemoData(db: Database, now = new Date()) {
     }
   }
   const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
+  // The demo members are fictional: the emails their history queued are not for sending.
+  await db.delete(emailOutbox);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
 }
 

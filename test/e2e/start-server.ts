@@ -16,12 +16,17 @@ const env: NodeJS.ProcessEnv = {
   RATE_LIMIT_SIGNUP_PER_IP: "1000",
 };
 
+// Emails the app sends during the run land here (the app's development outbox), not in ./data.
+const outboxDir = mkdtempSync(path.join(os.tmpdir(), "peerdesk-e2e-outbox-"));
+env.OUTBOX_DIR = outboxDir;
+
 let cleanup: () => Promise<void> | void = () => {};
 let cleanedUp = false;
 async function cleanUpOnce() {
   if (cleanedUp) return;
   cleanedUp = true;
   try {
+    rmSync(outboxDir, { recursive: true, force: true });
     await cleanup();
   } catch (error) {
     console.error("[e2e] cleanup failed:", error);
@@ -83,5 +88,7 @@ child.on("exit", async (code, signal) => {
 
 // Last resort for the PGlite folder if we exit some other way (the database drop needs async work).
 process.on("exit", () => {
-  if (!cleanedUp && env.PGLITE_DATA_DIR) rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
+  if (cleanedUp) return;
+  rmSync(outboxDir, { recursive: true, force: true });
+  if (env.PGLITE_DATA_DIR) rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 });

@@ -2,6 +2,8 @@
 // counter, a vote) the other sees, because no state lives in the app process. Needs a real
 // PostgreSQL server (DATABASE_URL) and a built app (`npm run test:processes` builds it).
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshPostgresDatabase } from "../support/databases";
 
@@ -27,7 +29,14 @@ async function waitForHealth(port: number) {
 
 function start(port: number, seed: boolean) {
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
-    env: { ...process.env, DATABASE_URL: fresh.url, PORT: String(port), SEED_DEMO_DATA: seed ? "true" : "false", NODE_ENV: "development" },
+    env: {
+      ...process.env,
+      DATABASE_URL: fresh.url,
+      PORT: String(port),
+      SEED_DEMO_DATA: seed ? "true" : "false",
+      NODE_ENV: "development",
+      OUTBOX_DIR: path.join(os.tmpdir(), `peerdesk-procs-outbox-${process.pid}`),
+    },
     stdio: "inherit",
   });
   children.push(child);

@@ -1,0 +1,95 @@
+// Email: queued in the database with the change it reports (a transactional outbox), delivered
+// by whichever app process gets to it first. SMTP in production (SMTP_URL); in development and
+// tests, a local outbox folder of .eml files to open in any mail client.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Database } from "../../db/client";
+import { emailOutbox } from "../../db/schema";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  describe: string;
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+const FROM = process.env.MAIL_FROM ?? "Peerdesk <no-reply@peerdesk.example>";
+const MAX_ATTEMPTS = 8;
+
+/** The site's public address, for links in emails. */
+export function publicUrl(pathname: string) {
+  return new URL(pathname, process.env.PUBLIC_URL ?? "http://localhost:3000").toString();
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    describe: `SMTP ${new URL(smtpUrl).host}`,
+    async send(email) {
+      await transporter.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text });
+    },
+  };
+}
+
+/** Writes each message, fully formed (headers and all), as an .eml file in a folder. */
+export function folderTransport(folder: string): MailTransport {
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    describe: `outbox folder ${folder}`,
+    async send(email) {
+      mkdirSync(folder, { recursive: true });
+      const info = await transporter.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}.eml`;
+      writeFileSync(path.join(folder, name), info.message as Buffer);
+    },
+  };
+}
+
+/** Call inside the use case's transaction: the email is sent only if the change commits. */
+export async function queueEmail(tx: Database, email: OutgoingEmail, now = new Date()) {
+  await tx.insert(emailOutbox).values({ toAddress: email.to, subject: email.subject, bodyText: email.text, createdAt: now, nextAttemptAt: now });
+}
+
+/**
+ * Sends what is due. Each message is claimed with FOR UPDATE SKIP LOCKED inside its own
+ * transaction, so several processes can run this at once without sending anything twice.
+ */
+export async function deliverPendingEmails(db: Database, transport: MailTransport, now = new Date(), limit = 20) {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < limit; i++) {
+    const outcome = await db.transaction(async (tx) => {
+      const [email] = await tx
+        .select()
+        .from(emailOutbox)
+        .where(and(isNull(emailOutbox.sentAt), lte(emailOutbox.nextAttemptAt, now), sql`${emailOutbox.attempts} < ${MAX_ATTEMPTS}`))
+        .orderBy(emailOutbox.nextAttemptAt, emailOutbox.id)
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!email) return "idle" as const;
+      try {
+        await transport.send({ to: email.toAddress, subject: email.subject, text: email.bodyText });
+        await tx.update(emailOutbox).set({ sentAt: now, attempts: email.attempts + 1, lastError: null }).where(eq(emailOutbox.id, email.id));
+        return "sent" as const;
+      } catch (error) {
+        // Back off: 1, 2, 4 … minutes.
+        const retryAt = new Date(now.getTime() + 60_000 * 2 ** email.attempts);
+        await tx
+          .update(emailOutbox)
+          .set({ attempts: email.attempts + 1, lastError: String(error).slice(0, 500), nextAttemptAt: retryAt })
+          .where(eq(emailOutbox.id, email.id));
+        return "failed" as const;
+      }
+    });
+    if (outcome === "idle") break;
+    if (outcome === "sent") sent++;
+    else failed++;
+  }
+  return { sent, failed };
+}
