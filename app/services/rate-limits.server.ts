@@ -14,6 +14,7 @@ export const RATE_LIMITS = {
   loginPerIp: { limit: Number(process.env.RATE_LIMIT_LOGIN_PER_IP ?? 30), windowSeconds: 15 * 60 },
   loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { limit: Number(process.env.RATE_LIMIT_SIGNUP_PER_IP ?? 10), windowSeconds: 60 * 60 },
+  signUpPerAccount: { limit: 5, windowSeconds: 60 * 60 },
   commentsPerUser: { limit: 30, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 

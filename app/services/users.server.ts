@@ -63,6 +63,8 @@ export async function authenticate(db: Database, input: { email: string; passwor
 /** Sign up from the web: limited per address, then a new customer account. */
 export async function register(db: Database, input: { email: string; displayName: string; password: string; clientIp: string }, now = new Date()) {
   await hitRateLimit(db, `signup:ip:${input.clientIp}`, RATE_LIMITS.signUpPerIp, now, "Too many sign-ups from your network. Please try again later.");
+  // Per address too, so probing which emails have accounts is slow from many networks as well.
+  await hitRateLimit(db, `signup:account:${input.email}`, RATE_LIMITS.signUpPerAccount, now, "Too many sign-up attempts for this email. Please try again later.");
   return signUp(db, { email: input.email, displayName: input.displayName, password: input.password }, now);
 }
 

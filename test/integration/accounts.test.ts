@@ -68,6 +68,22 @@ describe("sign up", () => {
     expect(statuses.slice(0, 10).every((status) => status === 302)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
+
+  it("limits sign-up attempts for one email, from any address", async () => {
+    const existing = await makeUser(t.db);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await callRoute(() =>
+        signup.action({
+          request: formRequest("/signup", { email: existing.email, displayName: "Prober", password: "a good long password" }),
+          params: {},
+          context: contextFor(t.db, `198.51.100.${100 + i}`),
+        }),
+      );
+      statuses.push(result.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+  });
 });
 
 describe("log in and out", () => {
