@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { UserName } from "./components/user-name";
-import { getSession, sessionCookie } from "./http/viewer.server";
+import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -17,8 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);
   const headers = new Headers();
   if (session?.renewed) {
-    const token = request.headers.get("cookie")?.match(/peerdesk_session=([^;]+)/)?.[1];
-    if (token) headers.append("Set-Cookie", sessionCookie(decodeURIComponent(token), session.expiresAt, context.secureCookies));
+    const token = readSessionToken(request);
+    if (token) headers.append("Set-Cookie", sessionCookie(token, session.expiresAt, context.secureCookies));
   }
   const viewer = session?.user ?? null;
   return data(

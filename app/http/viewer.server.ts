@@ -1,35 +1,50 @@
 // Who is asking: the session cookie, validated once per request.
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { isStaff } from "~/domain/privileges";
+import { canManageArticles } from "~/domain/knowledge-base";
 import { safeRedirect } from "~/forms/account-forms";
 import { createSession, validateSessionToken, type SessionViewer } from "~/services/sessions.server";
 
 export const SESSION_COOKIE = "peerdesk_session";
 
-export function readSessionToken(request: Request): string | null {
+/** One cookie's value from the request, or null. */
+export function readCookie(request: Request, cookieName: string): string | null {
   const header = request.headers.get("cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name !== cookieName) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null; // a malformed %-escape is no cookie of ours
+    }
   }
   return null;
 }
 
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+/** A Set-Cookie value with the attributes every cookie of ours has: HttpOnly, SameSite=Lax, site-wide. */
+export function serializeCookie(name: string, value: string, lifetime: { expires: Date } | { maxAgeSeconds: number }, secure: boolean): string {
   return [
-    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    `${name}=${encodeURIComponent(value)}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
-    `Expires=${expiresAt.toUTCString()}`,
+    "expires" in lifetime ? `Expires=${lifetime.expires.toUTCString()}` : `Max-Age=${lifetime.maxAgeSeconds}`,
     ...(secure ? ["Secure"] : []),
   ].join("; ");
 }
 
+export function readSessionToken(request: Request): string | null {
+  return readCookie(request, SESSION_COOKIE);
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  return serializeCookie(SESSION_COOKIE, token, { expires: expiresAt }, secure);
+}
+
 export function clearSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0", ...(secure ? ["Secure"] : [])].join("; ");
+  return serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0 }, secure);
 }
 
 const cache = new WeakMap<Request, Promise<Awaited<ReturnType<typeof validateSessionToken>>>>();
@@ -58,8 +73,12 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-export function viewerIsStaff(viewer: SessionViewer | null) {
-  return isStaff(viewer);
+/** A signed-in staff member, or 403 (a redirect to login when signed out). */
+export async function requireKnowledgeBaseStaff(request: Request, context: AppLoadContext): Promise<SessionViewer> {
+  const viewer = await requireViewer(request, context);
+  const decision = canManageArticles(viewer);
+  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
+  return viewer;
 }
 
 /** Signs the user in (a new session and its cookie) and sends them where they were going. */

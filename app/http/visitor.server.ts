@@ -3,20 +3,14 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { generateSessionToken } from "~/services/sessions.server";
+import { readCookie, serializeCookie } from "./viewer.server";
 
 const VISITOR_COOKIE = "peerdesk_visitor";
 
 export function visitorIdentity(request: Request, secure: boolean): { hash: string; setCookie: string | null } {
-  const existing = request.headers
-    .get("cookie")
-    ?.split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === VISITOR_COOKIE)?.[1];
+  const existing = readCookie(request, VISITOR_COOKIE);
   const token = existing && /^[a-z0-9]{20,64}$/.test(existing) ? existing : generateSessionToken();
   const hash = encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-  const setCookie =
-    token === existing
-      ? null
-      : [`${VISITOR_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=31536000", ...(secure ? ["Secure"] : [])].join("; ");
+  const setCookie = token === existing ? null : serializeCookie(VISITOR_COOKIE, token, { maxAgeSeconds: 365 * 24 * 60 * 60 }, secure);
   return { hash, setCookie };
 }

@@ -8,29 +8,25 @@ import { TimeAgo } from "~/components/time-ago";
 import { UserName } from "~/components/user-name";
 import { reviewReasonLabel, reviewReasons } from "~/domain/knowledge-base";
 import { articlePageIntent } from "~/forms/kb-forms";
-import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
-import { getViewer, requireViewer, viewerIsStaff } from "~/http/viewer.server";
+import { findArticle } from "~/http/kb-article.server";
+import { failureFromServiceError, invalid, readForm } from "~/http/responses.server";
+import { isStaff } from "~/domain/privileges";
+import { getViewer, requireViewer } from "~/http/viewer.server";
 import { visitorIdentity } from "~/http/visitor.server";
 import { slugify } from "~/lib/slug";
 import { changeArticleStatus, deleteArticle, recordFeedback, recordView, verifyArticle } from "~/services/knowledge-base.server";
-import { feedbackComments as loadFeedbackComments, getArticleBySlug, latestSourceRevision, relatedArticles, reviewAfterDays } from "~/services/kb-queries.server";
+import { feedbackComments as loadFeedbackComments, latestSourceRevision, relatedArticles, reviewAfterDays } from "~/services/kb-queries.server";
 
 async function lookup(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
-  if (!slug || !/^[a-z0-9-]{1,90}$/.test(slug)) notFound("That article");
   const viewer = await getViewer(request, context);
-  try {
-    const found = await getArticleBySlug(context.db, slug, viewer);
-    if ("redirectTo" in found) throw redirect(found.redirectTo, 301);
-    return { viewer, ...found.article };
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    throwAsResponse(error);
-  }
+  const found = await findArticle(context.db, slug, viewer);
+  if ("redirectTo" in found) throw redirect(found.redirectTo, 301);
+  return { viewer, ...found.article };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { viewer, article, category, verifiedBy, credited, asker, question } = await lookup(request, context, params.slug);
-  const staff = viewerIsStaff(viewer);
+  const staff = isStaff(viewer);
   if (article.status === "published" && !staff) await recordView(context.db, article.id);
   const related = await relatedArticles(context.db, article);
   const currentSourceRevisionNumber = article.sourceAnswerId ? await latestSourceRevision(context.db, article.sourceAnswerId) : null;
@@ -67,8 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, { form: parsed.error.issues[0]?.message ?? "That action is not recognised." });
   const input = parsed.data;
   if (input.intent === "feedback") {
-    const { article } = await lookup(request, context, params.slug);
-    const viewer = await getViewer(request, context);
+    const { article, viewer } = await lookup(request, context, params.slug);
     const visitor = viewer ? null : visitorIdentity(request, context.secureCookies);
     try {
       await recordFeedback(context.db, {

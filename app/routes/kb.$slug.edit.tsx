@@ -1,29 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
-import { canManageArticles } from "~/domain/knowledge-base";
 import { LIMITS } from "~/forms/fields";
 import { articleForm } from "~/forms/kb-forms";
-import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
-import { requireViewer } from "~/http/viewer.server";
+import { findArticle } from "~/http/kb-article.server";
+import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
+import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
 import { updateArticle } from "~/services/knowledge-base.server";
-import { getArticleBySlug, listCategories } from "~/services/kb-queries.server";
+import { listCategories } from "~/services/kb-queries.server";
 
 async function loadForStaff({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request, context);
-  const decision = canManageArticles(viewer);
-  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9-]{1,90}$/.test(slug)) notFound("That article");
-  let found;
-  try {
-    found = await getArticleBySlug(context.db, slug, viewer);
-  } catch (error) {
-    throwAsResponse(error);
-  }
+  const viewer = await requireKnowledgeBaseStaff(request, context);
+  const found = await findArticle(context.db, params.slug, viewer);
   if ("redirectTo" in found) throw redirect(`${found.redirectTo}/edit`);
   return { viewer, article: found.article.article };
 }

@@ -1,27 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RevisionList } from "~/components/revision-list";
-import { canManageArticles } from "~/domain/knowledge-base";
-import { notFound, throwAsResponse } from "~/http/responses.server";
-import { requireViewer } from "~/http/viewer.server";
-import { articleHistory, getArticleBySlug } from "~/services/kb-queries.server";
+import { findArticle } from "~/http/kb-article.server";
+import { notFound } from "~/http/responses.server";
+import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { articleHistory } from "~/services/kb-queries.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request, context);
-  const decision = canManageArticles(viewer);
-  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9-]{1,90}$/.test(slug)) notFound("That article");
-  try {
-    const found = await getArticleBySlug(context.db, slug, viewer);
-    if ("redirectTo" in found) notFound("That article");
-    const article = found.article.article;
-    return { article: { slug: article.slug, title: article.title }, revisions: await articleHistory(context.db, article.id), now: new Date().toISOString() };
-  } catch (error) {
-    throwAsResponse(error);
-  }
+  const viewer = await requireKnowledgeBaseStaff(request, context);
+  const found = await findArticle(context.db, params.slug, viewer);
+  if ("redirectTo" in found) notFound("That article");
+  const article = found.article.article;
+  return { article: { slug: article.slug, title: article.title }, revisions: await articleHistory(context.db, article.id), now: new Date().toISOString() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `History of “${data.article.title}” - Peerdesk` : "History - Peerdesk" }];

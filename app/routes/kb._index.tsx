@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ArticleList, KbNav } from "~/components/kb-parts";
-import { getViewer, viewerIsStaff } from "~/http/viewer.server";
+import { isStaff } from "~/domain/privileges";
+import { getViewer } from "~/http/viewer.server";
 import { getKbHome } from "~/services/kb-queries.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  return { ...(await getKbHome(context.db)), staff: viewerIsStaff(viewer) };
+  return { ...(await getKbHome(context.db)), staff: isStaff(viewer) };
 }
 
 export const meta: MetaFunction = () => [

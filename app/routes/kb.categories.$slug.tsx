@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ArticleList, KbNav } from "~/components/kb-parts";
 import { notFound, throwAsResponse } from "~/http/responses.server";
-import { getViewer, viewerIsStaff } from "~/http/viewer.server";
+import { isStaff } from "~/domain/privileges";
+import { getViewer } from "~/http/viewer.server";
 import { getKbCategory } from "~/services/kb-queries.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -11,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) notFound("That category");
   const viewer = await getViewer(request, context);
   try {
-    return { ...(await getKbCategory(context.db, slug)), staff: viewerIsStaff(viewer) };
+    return { ...(await getKbCategory(context.db, slug)), staff: isStaff(viewer) };
   } catch (error) {
     throwAsResponse(error);
   }

@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KbNav } from "~/components/kb-parts";
 import { TimeAgo } from "~/components/time-ago";
-import { canManageArticles, reviewReasonLabel } from "~/domain/knowledge-base";
-import { requireViewer } from "~/http/viewer.server";
+import { reviewReasonLabel } from "~/domain/knowledge-base";
+import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
 import { listArticlesForStaff, reviewList } from "~/services/kb-queries.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request, context);
-  const decision = canManageArticles(viewer);
-  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
+  await requireKnowledgeBaseStaff(request, context);
   const now = new Date();
   const [articles, review] = await Promise.all([listArticlesForStaff(context.db, now), reviewList(context.db, now)]);
   return { articles, review, now: now.toISOString() };

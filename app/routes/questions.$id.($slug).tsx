@@ -6,12 +6,12 @@ import { FormError } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
 import { TagList } from "~/components/question-list";
-import { can, type Actor, type PostFacts } from "~/domain/privileges";
+import { can, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
 import { parseId } from "~/forms/fields";
 import { answerForm, commentForm } from "~/forms/post-forms";
 import { questionPageIntent } from "~/forms/question-page-intents";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
-import { getViewer, requireViewer, viewerIsStaff } from "~/http/viewer.server";
+import { getViewer, requireViewer } from "~/http/viewer.server";
 import { slugify } from "~/lib/slug";
 import { belongsToQuestion, getQuestionPage } from "~/services/question-queries.server";
 import { addComment, postAnswer } from "~/services/posting.server";
@@ -30,12 +30,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   let page;
   try {
-    page = await getQuestionPage(context.db, id, viewer?.id ?? null, { includeDeleted: viewerIsStaff(viewer) });
+    page = await getQuestionPage(context.db, id, viewer?.id ?? null, { includeDeleted: isStaff(viewer) });
   } catch (error) {
     throwAsResponse(error);
   }
   const { question, answers } = page;
-  const staff = viewerIsStaff(viewer);
+  const staff = isStaff(viewer);
   const articles = await articlesForAnswers(context.db, answers.map((answer) => answer.id));
   const articleFor = (answerId: number) => {
     const article = articles.get(answerId);
@@ -108,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "delete": {
         await assertBelongsToQuestion(context, input.postId, questionId);
         const deleted = await deletePost(context.db, { actorId: viewer.id, postId: input.postId });
-        return redirect(deleted.type === "question" && !viewerIsStaff(viewer) ? "/" : back);
+        return redirect(deleted.type === "question" && !isStaff(viewer) ? "/" : back);
       }
       case "restore": {
         await assertBelongsToQuestion(context, input.postId, questionId);

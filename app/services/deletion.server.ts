@@ -3,9 +3,10 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { posts, users, votes } from "../../db/schema";
+import { posts, votes } from "../../db/schema";
 import { can, explainRefusal } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type ReputationChange, type VoteValue } from "~/domain/reputation";
+import { requireActor, requireAllowed } from "./actors.server";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { lockPost } from "./posting.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
@@ -18,12 +19,6 @@ const EARNED_ON_A_POST: ReputationChange["reason"][] = [
   "accepted_an_answer",
   "answer_promoted",
 ];
-
-async function loadActor(tx: Database, actorId: number) {
-  const [actor] = await tx.select({ id: users.id, role: users.role, reputation: users.reputation }).from(users).where(eq(users.id, actorId));
-  if (!actor) throw new ForbiddenError("Log in to do that.");
-  return actor;
-}
 
 /** The posts whose reputation goes and comes with this one: a question carries its answers. */
 async function affectedPosts(tx: Database, post: { id: number; type: string }) {
@@ -42,7 +37,7 @@ async function usersInvolved(tx: Database, postIds: number[]) {
 
 export async function deletePost(db: Database, input: { actorId: number; postId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.actorId);
+    const actor = await requireActor(tx, input.actorId);
     // Question before answer, the order accepting uses, so the two cannot deadlock.
     const [ref] = await tx.select({ questionId: posts.questionId }).from(posts).where(eq(posts.id, input.postId));
     const question = ref?.questionId ? (await lockPost(tx, ref.questionId)).post : null;
@@ -73,10 +68,9 @@ export async function deletePost(db: Database, input: { actorId: number; postId:
 /** Staff bring a post back; the reputation its votes and accept earned is recorded again. */
 export async function restorePost(db: Database, input: { actorId: number; postId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.actorId);
+    const actor = await requireActor(tx, input.actorId);
     const { post, facts } = await lockPost(tx, input.postId);
-    const decision = can(actor, { type: "restore", post: facts });
-    if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+    requireAllowed(can(actor, { type: "restore", post: facts }));
     await tx.update(posts).set({ deletedAt: null }).where(eq(posts.id, post.id));
     if (post.type === "answer") {
       await tx.update(posts).set({ answerCount: sql`${posts.answerCount} + 1` }).where(eq(posts.id, post.questionId!));

@@ -10,19 +10,15 @@ import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
 import { lockPost } from "./posting.server";
+import { findActor } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
-import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 
 function enforce(decision: KbDecision) {
   if (decision.allowed) return;
   if (decision.status === 404) throw new NotFoundError("That answer");
   if (decision.status === 409) throw new ConflictError(decision.message);
   throw new ForbiddenError(decision.message);
-}
-
-async function loadActor(tx: Database, userId: number) {
-  const [actor] = await tx.select({ id: users.id, role: users.role, reputation: users.reputation }).from(users).where(eq(users.id, userId));
-  return actor ?? null;
 }
 
 async function freeSlug(tx: Database, title: string, articleId?: number) {
@@ -45,7 +41,7 @@ export function draftBody(question: { bodyMarkdown: string }, answer: { bodyMark
 export async function promoteAnswer(db: Database, input: { actorId: number; answerId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
     const { post: answer, facts } = await lockPost(tx, input.answerId);
-    const actor = await loadActor(tx, input.actorId);
+    const actor = await findActor(tx, input.actorId);
     const [existing] = await tx
       .select({ slug: kbArticles.slug })
       .from(kbArticles)
@@ -77,11 +73,8 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
 
     // The bonus is paid once per answer: a live (unreversed) promotion event means it already was.
     const locked = await lockUsers(tx, [answer.authorId]);
-    const paid = await tx.execute(sql`
-      select 1 from reputation_events e
-      where e.post_id = ${answer.id} and e.reason = 'answer_promoted'
-        and not exists (select 1 from reputation_events r where r.reverses_id = e.id)`);
-    if (rowsOf(paid).length === 0) {
+    const paid = await liveEvents(tx, { postId: answer.id, reasons: ["answer_promoted"] });
+    if (paid.length === 0) {
       await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
     }
     const link = `/questions/${question.id}#answer-${answer.id}`;
@@ -113,7 +106,7 @@ async function lockArticle(tx: Database, articleId: number) {
 }
 
 async function requireStaff(tx: Database, actorId: number) {
-  const actor = await loadActor(tx, actorId);
+  const actor = await findActor(tx, actorId);
   const decision = canManageArticles(actor);
   if (!decision.allowed) throw new ForbiddenError(decision.message);
   return actor!;

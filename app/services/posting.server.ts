@@ -3,26 +3,14 @@
 import { and, count, eq, gte, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users } from "../../db/schema";
-import { NEW_ACCOUNT_POST_LIMITS, can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
+import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
+import { requireActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
-import { ForbiddenError, NotFoundError, RateLimitedError } from "./errors";
+import { NotFoundError, RateLimitedError } from "./errors";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 
 const HOUR_MS = 60 * 60 * 1000;
-
-async function loadActor(tx: Database, userId: number) {
-  const [actor] = await tx
-    .select({ id: users.id, role: users.role, reputation: users.reputation, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!actor) throw new ForbiddenError("Log in to do that.");
-  return actor;
-}
-
-function requireAllowed(decision: ReturnType<typeof can>) {
-  if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
-}
 
 /** New accounts may post only a few questions and answers an hour (counted from the posts). */
 async function enforceNewAccountLimit(tx: Database, actor: Actor & { createdAt: Date }, type: "question" | "answer", now: Date) {
@@ -81,7 +69,7 @@ export async function askQuestion(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.authorId);
+    const actor = await requireActor(tx, input.authorId);
     requireAllowed(can(actor, { type: "ask" }));
     await enforceNewAccountLimit(tx, actor, "question", now);
     const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
@@ -104,7 +92,7 @@ export async function lockPost(tx: Database, postId: number) {
 
 export async function postAnswer(db: Database, input: { authorId: number; questionId: number; body: string }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.authorId);
+    const actor = await requireActor(tx, input.authorId);
     const [question] = await tx
       .select({ id: posts.id, type: posts.type, deletedAt: posts.deletedAt, title: posts.title, authorId: posts.authorId })
       .from(posts)
@@ -137,7 +125,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
 export async function addComment(db: Database, input: { authorId: number; postId: number; body: string }, now = new Date()) {
   await hitRateLimit(db, `comment:user:${input.authorId}`, RATE_LIMITS.commentsPerUser, now, "You are commenting too fast. Please wait a little.");
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.authorId);
+    const actor = await requireActor(tx, input.authorId);
     const { facts } = await lockPost(tx, input.postId);
     requireAllowed(can(actor, { type: "comment", post: facts }));
     const [comment] = await tx
@@ -154,7 +142,7 @@ export async function editPost(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const actor = await loadActor(tx, input.editorId);
+    const actor = await requireActor(tx, input.editorId);
     const { post, facts } = await lockPost(tx, input.postId);
     if (facts.deleted) throw new NotFoundError("That post");
     requireAllowed(can(actor, { type: "edit", post: facts }));

@@ -79,18 +79,10 @@ export async function recordReputation(
   user.reputation += delta;
 }
 
-/**
- * Reverses the live (not yet reversed) events matching a post, a reason and optionally the
- * actor: an undone vote, an unaccept. The ledger keeps both rows; nothing is edited away.
- */
-export async function reverseReputation(
-  tx: Database,
-  match: { postId: number; reasons: ReputationChange["reason"][]; actorId?: number },
-  lockedUsers: Map<number, LockedUser>,
-  now: Date,
-) {
+/** Events matching a post, reasons and optionally the actor that have not been reversed. */
+export async function liveEvents(tx: Database, match: { postId: number; reasons: ReputationChange["reason"][]; actorId?: number }) {
   const reversal = alias(reputationEvents, "reversal");
-  const live = await tx
+  return tx
     .select({
       id: reputationEvents.id,
       userId: reputationEvents.userId,
@@ -108,6 +100,19 @@ export async function reverseReputation(
         isNull(reversal.id),
       ),
     );
+}
+
+/**
+ * Reverses the live (not yet reversed) events matching a post, a reason and optionally the
+ * actor: an undone vote, an unaccept. The ledger keeps both rows; nothing is edited away.
+ */
+export async function reverseReputation(
+  tx: Database,
+  match: { postId: number; reasons: ReputationChange["reason"][]; actorId?: number },
+  lockedUsers: Map<number, LockedUser>,
+  now: Date,
+) {
+  const live = await liveEvents(tx, match);
   for (const event of live) {
     const user = lockedUsers.get(event.userId);
     if (!user) throw new Error(`user ${event.userId} must be locked before reversing reputation`);

@@ -3,8 +3,9 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { notifications, posts, users, type Role } from "../../db/schema";
-import { can, explainRefusal } from "~/domain/privileges";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { can } from "~/domain/privileges";
+import { InvalidInputError, NotFoundError } from "./errors";
+import { findActor, requireAllowed } from "./actors.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { reputationHistory } from "./reputation.server";
 
@@ -70,11 +71,10 @@ export async function register(db: Database, input: { email: string; displayName
 
 export async function setRole(db: Database, input: { actorId: number; targetId: number; role: Role }) {
   return db.transaction(async (tx) => {
-    const [actor] = await tx.select().from(users).where(eq(users.id, input.actorId));
+    const actor = await findActor(tx, input.actorId);
     const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.targetId)).for("update");
     if (!target) throw new NotFoundError("That user");
-    const decision = can(actor ?? null, { type: "changeRole", target });
-    if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+    requireAllowed(can(actor, { type: "changeRole", target }));
     await tx.update(users).set({ role: input.role }).where(eq(users.id, input.targetId));
   });
 }

@@ -2,9 +2,10 @@
 // transaction as the rows they count, under row locks, so concurrent clicks give exact totals.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { posts, users, votes } from "../../db/schema";
+import { posts, votes } from "../../db/schema";
 import { can, explainRefusal } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type VoteValue } from "~/domain/reputation";
+import { findActor, requireActor, requireAllowed } from "./actors.server";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { lockPost } from "./posting.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
@@ -22,11 +23,7 @@ export async function castVote(
 ): Promise<{ score: number; vote: VoteValue | 0 }> {
   return db.transaction(async (tx) => {
     const { post, facts } = await lockPost(tx, input.postId);
-    const [voter] = await tx
-      .select({ id: users.id, role: users.role, reputation: users.reputation })
-      .from(users)
-      .where(eq(users.id, input.voterId));
-    if (!voter) throw new ForbiddenError("Log in to vote.");
+    const voter = await requireActor(tx, input.voterId, "Log in to vote.");
     if (facts.deleted) throw new NotFoundError("That post");
 
     const [existing] = await tx
@@ -36,10 +33,7 @@ export async function castVote(
     const requested: VoteValue = input.direction === "up" ? 1 : -1;
     const next: VoteValue | 0 = existing?.value === requested ? 0 : requested;
 
-    if (next !== 0) {
-      const decision = can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts });
-      if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
-    }
+    if (next !== 0) requireAllowed(can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts }));
 
     const locked = await lockUsers(tx, [post.authorId, voter.id]);
     let score = post.score;
@@ -82,11 +76,8 @@ export async function acceptAnswer(
     if (!answerRef || answerRef.type !== "answer" || answerRef.questionId === null) throw new NotFoundError("That answer");
     const { post: question } = await lockPost(tx, answerRef.questionId);
     const { post: answer, facts } = await lockPost(tx, input.answerId);
-    const [actor] = await tx
-      .select({ id: users.id, role: users.role, reputation: users.reputation })
-      .from(users)
-      .where(eq(users.id, input.actorId));
-    const decision = can(actor ?? null, { type: "accept", answer: facts });
+    const actor = await findActor(tx, input.actorId);
+    const decision = can(actor, { type: "accept", answer: facts });
     if (!decision.allowed) {
       if (decision.reason === "deleted") throw new NotFoundError("That answer");
       throw new ForbiddenError(explainRefusal(decision));

@@ -156,6 +156,12 @@ describe("log in and out", () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it("a malformed session cookie signs nobody in, rather than failing the page", async () => {
+    const result = await callRoute(() => root.loader({ request: getRequest("/", "peerdesk_session=%E0%A4%A"), params: {}, context: contextFor(t.db) }));
+    expect(result.status).toBe(200);
+    expect(result.data.viewer).toBeNull();
+  });
+
   it("an expired session signs nobody in", async () => {
     const { createSession } = await import("~/services/sessions.server");
     const user = await makeUser(t.db);
