@@ -34,9 +34,13 @@ export const users = pgTable(
     role: text("role", { enum: ["customer", "staff", "admin"] }).notNull().default("customer"),
     reputation: integer("reputation").notNull().default(1),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
+    /** The name as people would read it: case, width, spacing and invisible characters ignored,
+     * so "Maya Okafor" and "maya  okafor" + U+200B are one name and the second is taken. */
+    displayNameKey: text("display_name_key").generatedAlwaysAs(sql`peerdesk_name_key(display_name)`),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
+    uniqueIndex("users_display_name_key_unique").on(t.displayNameKey),
     index("users_reputation_idx").on(t.reputation, t.id),
     check("users_role_check", sql`${t.role} in ('customer', 'staff', 'admin')`),
     check("users_reputation_floor", sql`${t.reputation} >= 1`),
@@ -188,6 +192,39 @@ export const reputationEvents = pgTable(
   ],
 );
 
+/** A browser that has logged in to an account before: a random token in a cookie, stored as its
+ * SHA-256. A login from such a browser is exempt from the per-account ceiling, so strangers
+ * guessing passwords cannot lock the owner out. */
+export const loginDevices = pgTable(
+  "login_devices",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    lastUsedAt: timestamptz("last_used_at").notNull().defaultNow(),
+  },
+  (t) => [index("login_devices_user_idx").on(t.userId)],
+);
+
+/** A sign-up waiting for its emailed link: the account exists only once the link is opened, so
+ * the sign-up form answers the same whether or not the email already has an account. */
+export const signupRequests = pgTable(
+  "signup_requests",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+  },
+  (t) => [uniqueIndex("signup_requests_token_unique").on(t.tokenHash), index("signup_requests_email_idx").on(t.email)],
+);
+
 /** Fixed-window counters shared by every app process (login, sign-up, posting limits). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
@@ -250,6 +287,20 @@ export const kbArticles = pgTable(
     index("kb_articles_published_idx").on(t.publishedAt, t.id).where(sql`status = 'published' and deleted_at is null`),
     check("kb_articles_status_check", sql`${t.status} in ('draft', 'published', 'archived')`),
   ],
+);
+
+/** One row per reader per article per day, so a view counts once a day and reloads add nothing.
+ * Rows older than a couple of days are pruned; only the counter on kb_articles is kept. */
+export const kbArticleViews = pgTable(
+  "kb_article_views",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => kbArticles.id),
+    visitorHash: text("visitor_hash").notNull(),
+    day: text("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.visitorHash, t.day] }), index("kb_article_views_day_idx").on(t.day)],
 );
 
 /** Old slugs keep working after a rename: they redirect to the article. */

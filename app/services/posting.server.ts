@@ -12,9 +12,14 @@ import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** New accounts may post only a few questions and answers an hour (counted from the posts). */
+/**
+ * New accounts may post only a few questions and answers an hour (counted from the posts). The
+ * author's row is locked first, so parallel posts by one account count one after another and the
+ * count and the insert that follows it are one step.
+ */
 async function enforceNewAccountLimit(tx: Database, actor: Actor & { createdAt: Date }, type: "question" | "answer", now: Date) {
   if (actor.role !== "customer" || !isNewAccount(actor.createdAt, now)) return;
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
   const windowStart = new Date(now.getTime() - HOUR_MS);
   const [recent] = await tx
     .select({ n: count(), oldest: sql<string>`min(${posts.createdAt})` })

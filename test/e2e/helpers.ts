@@ -4,7 +4,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
-export const BASE_URL = "http://127.0.0.1:3100";
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 export const PASSWORD = "e2e-password-123";
 export const DEMO_PASSWORD = "peerdesk-demo";
 

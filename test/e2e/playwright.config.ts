@@ -26,7 +26,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`,
     browserName: "chromium",
     launchOptions: chromium,
     trace: "retain-on-failure",
@@ -63,7 +63,7 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx test/e2e/start-server.ts",
     cwd: "../..",
-    url: "http://127.0.0.1:3100/healthz",
+    url: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
     // SIGTERM (not the default SIGKILL), so start-server.ts can drop its database or data folder.

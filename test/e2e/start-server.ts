@@ -11,7 +11,7 @@ import { createFreshPostgresDatabase } from "../support/databases";
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  PORT: "3100",
+  PORT: process.env.E2E_PORT ?? "3100",
   RATE_LIMIT_LOGIN_PER_IP: "1000",
   RATE_LIMIT_SIGNUP_PER_IP: "1000",
 };
