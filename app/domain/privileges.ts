@@ -49,7 +49,18 @@ export type Decision =
   | { allowed: true }
   | {
       allowed: false;
-      reason: "not_signed_in" | "own_post" | "not_owner" | "not_asker" | "not_staff" | "not_admin" | "deleted" | "not_deleted" | "self" | "has_dependents";
+      reason:
+        | "not_signed_in"
+        | "own_post"
+        | "not_owner"
+        | "not_asker"
+        | "not_staff"
+        | "not_admin"
+        | "deleted"
+        | "not_deleted"
+        | "question_deleted"
+        | "self"
+        | "has_dependents";
     }
   | { allowed: false; reason: "needs_reputation"; required: number; privilege: Privilege };
 
@@ -65,7 +76,10 @@ function needs(actor: Actor, privilege: Privilege): Decision {
 export interface PostFacts {
   authorId: number;
   type: "question" | "answer";
+  /** The post itself is deleted. */
   deleted: boolean;
+  /** For an answer: its question is deleted, which takes the whole thread out of reach. */
+  questionDeleted: boolean;
   /** For an answer: the asker of its question. For a question: its own author. */
   questionAuthorId: number;
 }
@@ -90,6 +104,11 @@ export interface DeletionFacts {
   answerCount: number;
 }
 
+/** Deleted, or an answer in a deleted thread: nobody acts on it until staff restore it. */
+function gone(post: PostFacts): boolean {
+  return post.deleted || post.questionDeleted;
+}
+
 export function can(actor: Actor | null, action: Action): Decision {
   if (!actor) return { allowed: false, reason: "not_signed_in" };
   switch (action.type) {
@@ -99,25 +118,25 @@ export function can(actor: Actor | null, action: Action): Decision {
       return needs(actor, "answer");
     case "upvote":
     case "downvote":
-      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      if (gone(action.post)) return { allowed: false, reason: "deleted" };
       if (action.post.authorId === actor.id) return { allowed: false, reason: "own_post" };
       return needs(actor, action.type);
     case "comment": {
-      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      if (gone(action.post)) return { allowed: false, reason: "deleted" };
       const onOwnThread = action.post.authorId === actor.id || action.post.questionAuthorId === actor.id;
       return onOwnThread ? needs(actor, "commentOnOwn") : needs(actor, "commentAnywhere");
     }
     case "edit":
-      if (action.post.deleted && !isStaff(actor)) return { allowed: false, reason: "deleted" };
+      if (gone(action.post)) return { allowed: false, reason: "deleted" };
       if (action.post.authorId === actor.id) return ALLOW;
       return needs(actor, "editAny");
     case "accept":
-      if (action.answer.deleted) return { allowed: false, reason: "deleted" };
+      if (gone(action.answer)) return { allowed: false, reason: "deleted" };
       if (action.answer.type !== "answer") return { allowed: false, reason: "not_asker" };
       if (action.answer.questionAuthorId === actor.id || isStaff(actor)) return ALLOW;
       return { allowed: false, reason: "not_asker" };
     case "delete":
-      if (action.post.deleted) return { allowed: false, reason: "deleted" };
+      if (gone(action.post)) return { allowed: false, reason: "deleted" };
       if (isStaff(actor)) return ALLOW;
       if (action.post.authorId !== actor.id) return { allowed: false, reason: "not_owner" };
       // Others' work hangs on it: an accepted answer, or a question that has answers.
@@ -127,6 +146,7 @@ export function can(actor: Actor | null, action: Action): Decision {
     case "restore":
       if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
       if (!action.post.deleted) return { allowed: false, reason: "not_deleted" };
+      if (action.post.questionDeleted) return { allowed: false, reason: "question_deleted" };
       return ALLOW;
     case "changeRole":
       if (actor.role !== "admin") return { allowed: false, reason: "not_admin" };
@@ -157,6 +177,8 @@ export function explainRefusal(decision: Decision): string {
       return "This post has been deleted.";
     case "not_deleted":
       return "This post is not deleted.";
+    case "question_deleted":
+      return "This answer's question is deleted. Restore the question first.";
     case "has_dependents":
       return "This post can't be deleted now that others have built on it (it has answers, or it is the accepted answer). Flag it for staff instead.";
     case "needs_reputation":

@@ -10,7 +10,8 @@ import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwA
 import { requireViewer } from "~/http/viewer.server";
 import { can, explainRefusal } from "~/domain/privileges";
 import { editPost } from "~/services/posting.server";
-import { getPostForEdit, getPostFacts } from "~/services/question-queries.server";
+import { getPostFacts } from "~/services/posts.server";
+import { getPostForEdit } from "~/services/question-queries.server";
 
 async function loadEditable(args: LoaderFunctionArgs) {
   const id = parseId(args.params.id);

@@ -1,22 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/field";
-import { MarkdownEditor } from "~/components/markdown-editor";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
+import { AcceptForm, PostActions, PromoteForm, YourAnswer } from "~/components/question-page-parts";
 import { TagList } from "~/components/question-list";
-import { can, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
+import { isStaff } from "~/domain/privileges";
 import { parseId } from "~/forms/fields";
 import { answerForm, commentForm } from "~/forms/post-forms";
 import { questionPageIntent } from "~/forms/question-page-intents";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { slugify } from "~/lib/slug";
-import { belongsToQuestion, getQuestionPage } from "~/services/question-queries.server";
+import { belongsToQuestion } from "~/services/posts.server";
+import { getQuestionPage } from "~/services/question-page.server";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
-import { articlesForAnswers } from "~/services/kb-queries.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 
@@ -28,43 +27,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (url.searchParams.has("comment") && !viewer) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  let page;
   try {
-    page = await getQuestionPage(context.db, id, viewer?.id ?? null, { includeDeleted: isStaff(viewer) });
+    return { ...(await getQuestionPage(context.db, id, viewer)), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
-  const { question, answers } = page;
-  const staff = isStaff(viewer);
-  const articles = await articlesForAnswers(context.db, answers.map((answer) => answer.id));
-  const articleFor = (answerId: number) => {
-    const article = articles.get(answerId);
-    return article && (staff || article.status === "published") ? article : null;
-  };
-  const actor: Actor | null = viewer;
-  const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
-  const permissions = (post: { id: number; author: { id: number }; deletedAt: Date | null }, type: "question" | "answer") => {
-    const facts: PostFacts = { authorId: post.author.id, type, deleted: post.deletedAt !== null, questionAuthorId: question.author.id };
-    const deletion = { accepted: post.id === question.acceptedAnswerId, answerCount: type === "question" ? liveAnswers : 0 };
-    return {
-      canEdit: can(actor, { type: "edit", post: facts }).allowed,
-      canComment: can(actor, { type: "comment", post: facts }).allowed,
-      canAccept: type === "answer" && can(actor, { type: "accept", answer: facts }).allowed,
-      canDelete: can(actor, { type: "delete", post: { ...facts, ...deletion } }).allowed,
-      canRestore: can(actor, { type: "restore", post: facts }).allowed,
-    };
-  };
-  return {
-    question: { ...question, ...permissions(question, "question") },
-    answers: answers.map((answer) => ({
-      ...answer,
-      ...permissions(answer, "answer"),
-      article: articleFor(answer.id),
-      canPromote: staff && !answer.deletedAt && !articles.has(answer.id),
-    })),
-    signedIn: viewer !== null,
-    now: new Date().toISOString(),
-  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -141,7 +108,6 @@ export default function QuestionPage() {
   const { question, answers, signedIn, now } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
-  const answerFailure = failure?.intent === "answer" ? failure : undefined;
   const path = `/questions/${question.id}/${slugify(question.title)}`;
   return (
     <div className="page page--medium question-page">
@@ -187,33 +153,8 @@ export default function QuestionPage() {
                   </p>
                 ) : null}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
-                {answer.canPromote ? (
-                  <Form method="post" className="promote-form">
-                    <input type="hidden" name="intent" value="promote" />
-                    <input type="hidden" name="answerId" value={answer.id} />
-                    <button type="submit" className="button button--quiet button--small">
-                      Promote to knowledge base
-                    </button>
-                    {failure?.intent === "promote" && failure.postId === answer.id ? <FormError message={failure.errors.form} /> : null}
-                  </Form>
-                ) : null}
-                {answer.canAccept ? (
-                  <Form method="post" preventScrollReset className="accept-form">
-                    <input type="hidden" name="answerId" value={answer.id} />
-                    {answer.accepted ? (
-                      <button type="submit" name="intent" value="unaccept" className="button button--secondary button--small">
-                        Undo accept
-                      </button>
-                    ) : (
-                      <button type="submit" name="intent" value="accept" className="button button--secondary button--small">
-                        Accept answer
-                      </button>
-                    )}
-                    {(failure?.intent === "accept" || failure?.intent === "unaccept") && failure.postId === answer.id ? (
-                      <FormError message={failure.errors.form} />
-                    ) : null}
-                  </Form>
-                ) : null}
+                {answer.canPromote ? <PromoteForm answerId={answer.id} failure={failure} /> : null}
+                {answer.canAccept ? <AcceptForm answerId={answer.id} accepted={answer.accepted} failure={failure} /> : null}
                 <div className="post__footer">
                   <PostActions postId={answer.id} permissions={answer} edited={answer.editedAt !== null} failure={failure} />
                   <PostSignature verb="answered" author={answer.author} createdAt={answer.createdAt} editedAt={answer.editedAt} now={now} />
@@ -225,67 +166,7 @@ export default function QuestionPage() {
         ))}
       </section>
 
-      <section aria-labelledby="your-answer-heading" className="your-answer">
-        <h2 id="your-answer-heading">Your answer</h2>
-        {signedIn ? (
-          <Form method="post" action={path} preventScrollReset className="stack" noValidate>
-            <FormError message={answerFailure?.errors.form} />
-            <input type="hidden" name="intent" value="answer" />
-            <MarkdownEditor key={answers.length} defaultValue={answerFailure?.values.body} error={answerFailure?.errors.body} rows={8} />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={submitting}>
-                Post your answer
-              </button>
-            </div>
-          </Form>
-        ) : (
-          <p>
-            <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>Sign in</Link> or{" "}
-            <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`}>create an account</Link> to answer.
-          </p>
-        )}
-      </section>
-    </div>
-  );
-}
-
-function PostActions({
-  postId,
-  permissions,
-  edited,
-  failure,
-}: {
-  postId: number;
-  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean };
-  edited: boolean;
-  failure?: PostFailure;
-}) {
-  const error = (failure?.intent === "delete" || failure?.intent === "restore") && failure.postId === postId ? failure.errors.form : undefined;
-  return (
-    <div>
-      <ul className="post-actions">
-        {permissions.canEdit ? (
-          <li>
-            <Link to={`/posts/${postId}/edit`}>Edit</Link>
-          </li>
-        ) : null}
-        {edited ? (
-          <li>
-            <Link to={`/posts/${postId}/history`}>History</Link>
-          </li>
-        ) : null}
-        {permissions.canDelete || permissions.canRestore ? (
-          <li>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="postId" value={postId} />
-              <button type="submit" name="intent" value={permissions.canRestore ? "restore" : "delete"} className="link-button">
-                {permissions.canRestore ? "Restore" : "Delete"}
-              </button>
-            </Form>
-          </li>
-        ) : null}
-      </ul>
-      <FormError message={error} />
+      <YourAnswer path={path} signedIn={signedIn} answerCount={answers.length} failure={failure} submitting={submitting} />
     </div>
   );
 }

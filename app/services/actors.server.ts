@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
 import { explainRefusal, type Decision } from "~/domain/privileges";
-import { ForbiddenError } from "./errors";
+import { ForbiddenError, NotFoundError } from "./errors";
 
 export async function findActor(tx: Database, userId: number) {
   const [actor] = await tx
@@ -19,7 +19,12 @@ export async function requireActor(tx: Database, userId: number, message = "Log 
   return actor;
 }
 
-/** A refusal from can() becomes a 403 with the sentence that explains it. */
-export function requireAllowed(decision: Decision) {
-  if (!decision.allowed) throw new ForbiddenError(explainRefusal(decision));
+/**
+ * The one place a refusal from can() becomes an error with a status: what is deleted is "not
+ * found" (404, as if it never existed), everything else 403 with the sentence that explains it.
+ */
+export function requireAllowed(decision: Decision, what = "That post") {
+  if (decision.allowed) return;
+  if (decision.reason === "deleted") throw new NotFoundError(what);
+  throw new ForbiddenError(explainRefusal(decision));
 }

@@ -1,15 +1,15 @@
 // Soft delete and restore. Nothing is erased: the post, its revisions and its votes stay, the
-// reputation it earned is reversed in the ledger, and staff can bring it back.
+// reputation it earned (votes, accept, promotion) is reversed in the ledger, and staff can bring
+// it all back. Deleting a question takes its answers out of reach with it.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { posts, votes } from "../../db/schema";
-import { can, explainRefusal } from "~/domain/privileges";
+import { kbArticles, posts, votes } from "../../db/schema";
+import { can } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type ReputationChange, type VoteValue } from "~/domain/reputation";
 import { requireActor, requireAllowed } from "./actors.server";
-import { ForbiddenError, NotFoundError } from "./errors";
-import { lockPost } from "./posting.server";
-import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+import { lockPost } from "./posts.server";
+import { liveEvents, lockUsers, recordReputation, reverseReputation, type LockedUser } from "./reputation.server";
 
 const EARNED_ON_A_POST: ReputationChange["reason"][] = [
   "post_upvoted",
@@ -43,11 +43,7 @@ export async function deletePost(db: Database, input: { actorId: number; postId:
     const question = ref?.questionId ? (await lockPost(tx, ref.questionId)).post : null;
     const { post, facts } = await lockPost(tx, input.postId);
     const accepted = question?.acceptedAnswerId === post.id;
-    const decision = can(actor, { type: "delete", post: { ...facts, accepted, answerCount: post.answerCount } });
-    if (!decision.allowed) {
-      if (decision.reason === "deleted") throw new NotFoundError("That post");
-      throw new ForbiddenError(explainRefusal(decision));
-    }
+    requireAllowed(can(actor, { type: "delete", post: { ...facts, accepted, answerCount: post.answerCount } }));
     const affected = await affectedPosts(tx, post);
     const locked = await lockUsers(tx, await usersInvolved(tx, affected));
     for (const postId of affected) await reverseReputation(tx, { postId, reasons: EARNED_ON_A_POST }, locked, now);
@@ -65,7 +61,7 @@ export async function deletePost(db: Database, input: { actorId: number; postId:
   });
 }
 
-/** Staff bring a post back; the reputation its votes and accept earned is recorded again. */
+/** Staff bring a post back; the reputation its votes, accept and promotion earned is recorded again. */
 export async function restorePost(db: Database, input: { actorId: number; postId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
     const actor = await requireActor(tx, input.actorId);
@@ -77,21 +73,47 @@ export async function restorePost(db: Database, input: { actorId: number; postId
     }
     const affected = await affectedPosts(tx, post);
     const locked = await lockUsers(tx, await usersInvolved(tx, affected));
-    const postRows = await tx.select().from(posts).where(inArray(posts.id, affected));
-    const voteRows = await tx.select().from(votes).where(inArray(votes.postId, affected));
-    for (const vote of voteRows) {
-      const target = postRows.find((row) => row.id === vote.postId)!;
-      for (const change of voteEvents({ value: vote.value as VoteValue, postType: target.type, authorId: target.authorId, voterId: vote.voterId })) {
-        await recordReputation(tx, { ...change, postId: target.id, actorId: vote.voterId }, locked, now);
-      }
-    }
-    const question = postRows.find((row) => row.type === "question");
-    const acceptedAnswer = question?.acceptedAnswerId ? postRows.find((row) => row.id === question.acceptedAnswerId) : undefined;
-    if (question && acceptedAnswer) {
-      for (const change of acceptEvents({ answerAuthorId: acceptedAnswer.authorId, askerId: question.authorId })) {
-        await recordReputation(tx, { ...change, postId: acceptedAnswer.id, actorId: actor.id }, locked, now);
-      }
-    }
+    await replayEarnedReputation(tx, affected, locked, actor.id, now);
     return { questionId: post.questionId ?? post.id };
   });
+}
+
+/**
+ * Records again what the restored posts' live votes, accept and knowledge-base article earn, but
+ * only what is not already live in the ledger: one live event per vote, accept and promotion,
+ * however the posts came to be deleted and restored.
+ */
+async function replayEarnedReputation(tx: Database, postIds: number[], locked: Map<number, LockedUser>, restorerId: number, now: Date) {
+  const postRows = await tx.select().from(posts).where(inArray(posts.id, postIds));
+  const voteRows = await tx.select().from(votes).where(inArray(votes.postId, postIds));
+  const articleRows = await tx
+    .select({ answerId: kbArticles.sourceAnswerId, promotedById: kbArticles.createdById })
+    .from(kbArticles)
+    .where(and(inArray(kbArticles.sourceAnswerId, postIds), isNull(kbArticles.deletedAt)));
+  const byId = new Map(postRows.map((row) => [row.id, row]));
+
+  const owed: { change: ReputationChange; postId: number; actorId: number | null; matchActor: boolean }[] = [];
+  for (const vote of voteRows) {
+    const target = byId.get(vote.postId)!;
+    for (const change of voteEvents({ value: vote.value as VoteValue, postType: target.type, authorId: target.authorId, voterId: vote.voterId })) {
+      owed.push({ change, postId: target.id, actorId: vote.voterId, matchActor: true });
+    }
+  }
+  const question = postRows.find((row) => row.type === "question");
+  const acceptedAnswer = question?.acceptedAnswerId ? byId.get(question.acceptedAnswerId) : undefined;
+  if (question && acceptedAnswer) {
+    for (const change of acceptEvents({ answerAuthorId: acceptedAnswer.authorId, askerId: question.authorId })) {
+      owed.push({ change, postId: acceptedAnswer.id, actorId: restorerId, matchActor: false });
+    }
+  }
+  for (const article of articleRows) {
+    const answer = byId.get(article.answerId!)!;
+    owed.push({ change: { userId: answer.authorId, reason: "answer_promoted" }, postId: answer.id, actorId: article.promotedById, matchActor: false });
+  }
+
+  for (const item of owed) {
+    const live = await liveEvents(tx, { postId: item.postId, reasons: [item.change.reason], ...(item.matchActor ? { actorId: item.actorId! } : {}) });
+    if (live.some((event) => event.userId === item.change.userId)) continue;
+    await recordReputation(tx, { ...item.change, postId: item.postId, actorId: item.actorId }, locked, now);
+  }
 }

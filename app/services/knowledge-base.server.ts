@@ -9,7 +9,7 @@ import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
-import { lockPost } from "./posting.server";
+import { lockPost } from "./posts.server";
 import { findActor } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";

@@ -3,11 +3,12 @@
 import { and, count, eq, gte, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users } from "../../db/schema";
-import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
+import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { NotFoundError, RateLimitedError } from "./errors";
+import { lockPost } from "./posts.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -80,19 +81,6 @@ export async function askQuestion(
     const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
     return question;
   });
-}
-
-/** Loads a live post and the facts rules need, locking its row for the rest of the transaction. */
-export async function lockPost(tx: Database, postId: number) {
-  const [post] = await tx.select().from(posts).where(eq(posts.id, postId)).for("update");
-  if (!post) throw new NotFoundError("That post");
-  let questionAuthorId = post.authorId;
-  if (post.type === "answer") {
-    const [question] = await tx.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, post.questionId!));
-    questionAuthorId = question?.authorId ?? post.authorId;
-  }
-  const facts: PostFacts = { authorId: post.authorId, type: post.type, deleted: post.deletedAt !== null, questionAuthorId };
-  return { post, facts };
 }
 
 export async function postAnswer(db: Database, input: { authorId: number; questionId: number; body: string }, now = new Date()) {

@@ -106,8 +106,8 @@ export async function countQuestionsWithTag(db: Database, tag: string) {
   return row?.n ?? 0;
 }
 
-/** The whole thread. Deleted posts are "not found", except to staff (`includeDeleted`), who may restore them. */
-export async function getQuestionPage(db: Database, questionId: number, viewerId: number | null, options: { includeDeleted?: boolean } = {}) {
+/** The whole thread, as stored. Deleted posts are "not found", except to staff (`includeDeleted`), who may restore them. */
+export async function readThread(db: Database, questionId: number, viewerId: number | null, options: { includeDeleted?: boolean } = {}) {
   const [question] = await db
     .select({
       id: posts.id,
@@ -188,8 +188,9 @@ export async function getQuestionPage(db: Database, questionId: number, viewerId
   };
 }
 
-/** A post's current text for its edit form. */
+/** A post's current text for its edit form; a deleted post, or an answer in a deleted thread, is not found. */
 export async function getPostForEdit(db: Database, postId: number) {
+  const question = alias(posts, "question");
   const [post] = await db
     .select({
       id: posts.id,
@@ -199,10 +200,12 @@ export async function getPostForEdit(db: Database, postId: number) {
       tags: posts.tags,
       bodyMarkdown: posts.bodyMarkdown,
       deletedAt: posts.deletedAt,
+      questionDeletedAt: question.deletedAt,
     })
     .from(posts)
+    .leftJoin(question, eq(question.id, posts.questionId))
     .where(eq(posts.id, postId));
-  if (!post || post.deletedAt) throw new NotFoundError("That post");
+  if (!post || post.deletedAt || post.questionDeletedAt) throw new NotFoundError("That post");
   return post;
 }
 
@@ -228,27 +231,4 @@ export async function getRevisionHistory(db: Database, postId: number) {
     questionTitle = question?.title ?? null;
   }
   return { post, questionTitle: questionTitle ?? "", revisions };
-}
-
-/** Whether a post is the question itself or one of its answers (forms must not reach across threads). */
-export async function belongsToQuestion(db: Database, postId: number, questionId: number) {
-  const [post] = await db.select({ id: posts.id, questionId: posts.questionId }).from(posts).where(eq(posts.id, postId));
-  return post !== undefined && (post.id === questionId || post.questionId === questionId);
-}
-
-/** The facts the privilege rules need about one post. */
-export async function getPostFacts(db: Database, postId: number) {
-  const question = alias(posts, "question");
-  const [row] = await db
-    .select({ authorId: posts.authorId, type: posts.type, deletedAt: posts.deletedAt, questionAuthorId: question.authorId })
-    .from(posts)
-    .leftJoin(question, eq(question.id, posts.questionId))
-    .where(eq(posts.id, postId));
-  if (!row) throw new NotFoundError("That post");
-  return {
-    authorId: row.authorId,
-    type: row.type,
-    deleted: row.deletedAt !== null,
-    questionAuthorId: row.questionAuthorId ?? row.authorId,
-  };
 }

@@ -3,11 +3,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { posts, votes } from "../../db/schema";
-import { can, explainRefusal } from "~/domain/privileges";
+import { can } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type VoteValue } from "~/domain/reputation";
 import { findActor, requireActor, requireAllowed } from "./actors.server";
-import { ForbiddenError, NotFoundError } from "./errors";
-import { lockPost } from "./posting.server";
+import { NotFoundError } from "./errors";
+import { lockPost } from "./posts.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 
 export type VoteDirection = "up" | "down";
@@ -24,7 +24,8 @@ export async function castVote(
   return db.transaction(async (tx) => {
     const { post, facts } = await lockPost(tx, input.postId);
     const voter = await requireActor(tx, input.voterId, "Log in to vote.");
-    if (facts.deleted) throw new NotFoundError("That post");
+    // Withdrawing a vote is refused on a deleted post too: its votes are frozen until restored.
+    if (facts.deleted || facts.questionDeleted) throw new NotFoundError("That post");
 
     const [existing] = await tx
       .select({ value: votes.value })
@@ -77,11 +78,7 @@ export async function acceptAnswer(
     const { post: question } = await lockPost(tx, answerRef.questionId);
     const { post: answer, facts } = await lockPost(tx, input.answerId);
     const actor = await findActor(tx, input.actorId);
-    const decision = can(actor, { type: "accept", answer: facts });
-    if (!decision.allowed) {
-      if (decision.reason === "deleted") throw new NotFoundError("That answer");
-      throw new ForbiddenError(explainRefusal(decision));
-    }
+    requireAllowed(can(actor, { type: "accept", answer: facts }), "That answer");
 
     const current = question.acceptedAnswerId;
     const target = input.undo ? (current === answer.id ? null : current) : answer.id;

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../db/rows";
 import { askQuestion } from "~/services/posting.server";
-import { getQuestionPage, listQuestions } from "~/services/question-queries.server";
+import { readThread, listQuestions } from "~/services/question-queries.server";
 import { recount } from "~/services/recount.server";
 import { castVote } from "~/services/voting.server";
 import { createTestDatabase } from "../support/databases";
@@ -94,7 +94,7 @@ await time("question list, top, first page", () => listQuestions(db, { sort: "to
 await time("question list, unanswered, first page", () => listQuestions(db, { sort: "unanswered" }));
 await time("question list, newest, page 101 (keyset)", () => listQuestions(db, { sort: "newest", after: deepCursor }));
 await time("tag page (1 of 40 tags), newest", (i) => listQuestions(db, { sort: "newest", tag: `tag${i % 40}` }));
-await time("question page (question, answers, comments)", (i) => getQuestionPage(db, questionId(i), 5));
+await time("question page (question, answers, comments)", (i) => readThread(db, questionId(i), 5));
 await time("vote (toggle, with ledger and locks)", (i) => castVote(db, { voterId: 100 + (i % 50), postId: questionId(i * 3 + 1), direction: "up" }));
 await time("ask a question", (i) =>
   askQuestion(db, { authorId: 100 + (i % 100), title: `Benchmark question number ${i} about exports`, body: "How do I export my invoices as CSV for my accountant?", tags: ["exports"] }),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { postRevisions, posts } from "../../db/schema";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { ForbiddenError } from "~/services/errors";
-import { getQuestionPage, listQuestions } from "~/services/question-queries.server";
+import { readThread, listQuestions } from "~/services/question-queries.server";
 import { recount } from "~/services/recount.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
@@ -24,18 +24,18 @@ describe("soft delete and restore", () => {
 
     await deletePost(t.db, { actorId: author.id, postId: answer.id });
     expect(await reputationOf(t.db, author.id)).toBe(1);
-    const page = await getQuestionPage(t.db, question.id, null);
+    const page = await readThread(t.db, question.id, null);
     expect(page.answers).toEqual([]);
     expect(page.question.answerCount).toBe(0);
     // Nothing written is lost: the row and its revisions are still there for staff.
     expect(await t.db.select().from(postRevisions).where(eq(postRevisions.postId, answer.id))).toHaveLength(1);
-    const staffView = await getQuestionPage(t.db, question.id, staff.id, { includeDeleted: true });
+    const staffView = await readThread(t.db, question.id, staff.id, { includeDeleted: true });
     expect(staffView.answers.map((item) => item.id)).toEqual([answer.id]);
     expect(await recount(t.db)).toEqual([]);
 
     await restorePost(t.db, { actorId: staff.id, postId: answer.id });
     expect(await reputationOf(t.db, author.id)).toBe(11);
-    expect((await getQuestionPage(t.db, question.id, null)).question.answerCount).toBe(1);
+    expect((await readThread(t.db, question.id, null)).question.answerCount).toBe(1);
     expect(await recount(t.db)).toEqual([]);
   });
 
@@ -67,7 +67,7 @@ describe("soft delete and restore", () => {
 
     await deletePost(t.db, { actorId: staff.id, postId: question.id });
     expect([await reputationOf(t.db, asker.id), await reputationOf(t.db, author.id)]).toEqual([1, 1]);
-    await expect(getQuestionPage(t.db, question.id, null)).rejects.toMatchObject({ status: 404 });
+    await expect(readThread(t.db, question.id, null)).rejects.toMatchObject({ status: 404 });
     const list = await listQuestions(t.db, { sort: "newest", limit: 500 });
     expect(list.questions.map((item) => item.id)).not.toContain(question.id);
     expect(await recount(t.db)).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { comments, postRevisions, posts } from "../../db/schema";
 import { ForbiddenError, RateLimitedError } from "~/services/errors";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
-import { getQuestionPage, getRevisionHistory, listQuestions } from "~/services/question-queries.server";
+import { readThread, getRevisionHistory, listQuestions } from "~/services/question-queries.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser } from "../support/fixtures";
 
@@ -20,7 +20,7 @@ describe("asking and answering", () => {
       tags: ["invoices", "pdf"],
     });
     await postAnswer(t.db, { authorId: helper.id, questionId: question.id, body: "Escape it as **&amp;** in the template." });
-    const page = await getQuestionPage(t.db, question.id, null);
+    const page = await readThread(t.db, question.id, null);
     expect(page.question.title).toBe("Why does <invoice> show &amp; in the PDF?");
     expect(page.question.bodyHtml).toContain("&lt;b&gt;tags&lt;/b&gt;");
     expect(page.question.bodyHtml).toContain('<pre tabindex="0"><code>&lt;invoice total=&quot;5&quot;&gt;');
@@ -41,7 +41,7 @@ describe("asking and answering", () => {
     const voter = await makeUser(t.db, { reputation: 50 });
     await castVote(t.db, { voterId: voter.id, postId: high.id, direction: "up" });
     await acceptAnswer(t.db, { actorId: asker.id, answerId: accepted.id });
-    const page = await getQuestionPage(t.db, question.id, voter.id);
+    const page = await readThread(t.db, question.id, voter.id);
     expect(page.answers.map((answer) => answer.id)).toEqual([accepted.id, high.id, low.id]);
     expect(page.answers[0].accepted).toBe(true);
     expect(page.answers[1].viewerVote).toBe(1);

@@ -4,8 +4,8 @@ import { can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~
 const customer = (reputation: number, id = 1): Actor => ({ id, role: "customer", reputation });
 const staff: Actor = { id: 9, role: "staff", reputation: 1 };
 const admin: Actor = { id: 10, role: "admin", reputation: 1 };
-const othersAnswer: PostFacts = { authorId: 5, type: "answer", deleted: false, questionAuthorId: 6 };
-const othersQuestion: PostFacts = { authorId: 5, type: "question", deleted: false, questionAuthorId: 5 };
+const othersAnswer: PostFacts = { authorId: 5, type: "answer", deleted: false, questionDeleted: false, questionAuthorId: 6 };
+const othersQuestion: PostFacts = { authorId: 5, type: "question", deleted: false, questionDeleted: false, questionAuthorId: 5 };
 
 describe("reputation thresholds", () => {
   it.each([
@@ -96,8 +96,8 @@ describe("new accounts", () => {
 });
 
 describe("deleting and restoring", () => {
-  const ownAnswer: PostFacts = { authorId: 1, type: "answer", deleted: false, questionAuthorId: 6 };
-  const ownQuestion: PostFacts = { authorId: 1, type: "question", deleted: false, questionAuthorId: 1 };
+  const ownAnswer: PostFacts = { authorId: 1, type: "answer", deleted: false, questionDeleted: false, questionAuthorId: 6 };
+  const ownQuestion: PostFacts = { authorId: 1, type: "question", deleted: false, questionDeleted: false, questionAuthorId: 1 };
   it.each([
     { what: "own answer", actor: customer(1), post: { ...ownAnswer, accepted: false, answerCount: 0 }, allowed: true },
     { what: "own accepted answer", actor: customer(1), post: { ...ownAnswer, accepted: true, answerCount: 0 }, allowed: false },

@@ -1,0 +1,119 @@
+// The question page's per-post forms: edit/history/delete links, accept, promote, and the answer form.
+import { Form, Link } from "@remix-run/react";
+import { FormError } from "./field";
+import { MarkdownEditor } from "./markdown-editor";
+import type { PostFailure } from "./post-parts";
+
+function failureFor(failure: PostFailure | undefined, intents: string[], postId: number) {
+  return failure && intents.includes(failure.intent ?? "") && failure.postId === postId ? failure.errors.form : undefined;
+}
+
+export function PostActions({
+  postId,
+  permissions,
+  edited,
+  failure,
+}: {
+  postId: number;
+  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean };
+  edited: boolean;
+  failure?: PostFailure;
+}) {
+  return (
+    <div>
+      <ul className="post-actions">
+        {permissions.canEdit ? (
+          <li>
+            <Link to={`/posts/${postId}/edit`}>Edit</Link>
+          </li>
+        ) : null}
+        {edited ? (
+          <li>
+            <Link to={`/posts/${postId}/history`}>History</Link>
+          </li>
+        ) : null}
+        {permissions.canDelete || permissions.canRestore ? (
+          <li>
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="postId" value={postId} />
+              <button type="submit" name="intent" value={permissions.canRestore ? "restore" : "delete"} className="link-button">
+                {permissions.canRestore ? "Restore" : "Delete"}
+              </button>
+            </Form>
+          </li>
+        ) : null}
+      </ul>
+      <FormError message={failureFor(failure, ["delete", "restore"], postId)} />
+    </div>
+  );
+}
+
+export function PromoteForm({ answerId, failure }: { answerId: number; failure?: PostFailure }) {
+  return (
+    <Form method="post" className="promote-form">
+      <input type="hidden" name="intent" value="promote" />
+      <input type="hidden" name="answerId" value={answerId} />
+      <button type="submit" className="button button--quiet button--small">
+        Promote to knowledge base
+      </button>
+      <FormError message={failureFor(failure, ["promote"], answerId)} />
+    </Form>
+  );
+}
+
+export function AcceptForm({ answerId, accepted, failure }: { answerId: number; accepted: boolean; failure?: PostFailure }) {
+  return (
+    <Form method="post" preventScrollReset className="accept-form">
+      <input type="hidden" name="answerId" value={answerId} />
+      {accepted ? (
+        <button type="submit" name="intent" value="unaccept" className="button button--secondary button--small">
+          Undo accept
+        </button>
+      ) : (
+        <button type="submit" name="intent" value="accept" className="button button--secondary button--small">
+          Accept answer
+        </button>
+      )}
+      <FormError message={failureFor(failure, ["accept", "unaccept"], answerId)} />
+    </Form>
+  );
+}
+
+/** The answer form at the foot of the thread, or an invitation to sign in. */
+export function YourAnswer({
+  path,
+  signedIn,
+  answerCount,
+  failure,
+  submitting,
+}: {
+  path: string;
+  signedIn: boolean;
+  answerCount: number;
+  failure?: PostFailure;
+  submitting: boolean;
+}) {
+  const answerFailure = failure?.intent === "answer" ? failure : undefined;
+  return (
+    <section aria-labelledby="your-answer-heading" className="your-answer">
+      <h2 id="your-answer-heading">Your answer</h2>
+      {signedIn ? (
+        <Form method="post" action={path} preventScrollReset className="stack" noValidate>
+          <FormError message={answerFailure?.errors.form} />
+          <input type="hidden" name="intent" value="answer" />
+          <MarkdownEditor key={answerCount} defaultValue={answerFailure?.values.body} error={answerFailure?.errors.body} rows={8} />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={submitting}>
+              Post your answer
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>Sign in</Link> or{" "}
+          <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`}>create an account</Link> to answer.
+        </p>
+      )}
+    </section>
+  );
+}
