@@ -7,7 +7,7 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { openDatabase } from "../../db/client";
-import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
+import { seedDemoDataIfEmpty } from "../seed/seed-demo";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { cspNonce, sameOriginForWrites, securityHeaders } from "./security";

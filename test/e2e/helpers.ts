@@ -8,7 +8,7 @@ export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 export const PASSWORD = "e2e-password-123";
 export const DEMO_PASSWORD = "peerdesk-demo";
 
-/** Demo accounts seeded by db/seed/demo-content.ts (all with DEMO_PASSWORD). */
+/** Demo accounts seeded by app/seed/demo-content.ts (all with DEMO_PASSWORD). */
 export const DEMO = {
   admin: { email: "admin@ledgerly.example", displayName: "Maya Okafor (Ledgerly)" },
   staff1: { email: "staff1@ledgerly.example", displayName: "Tomás Reyes (Ledgerly)" },

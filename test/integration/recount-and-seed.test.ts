@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts, users } from "../../db/schema";
-import { demoQuestions, demoUsers } from "../../db/seed/demo-content";
-import { seedDemoDataIfEmpty } from "../../db/seed/seed-demo";
+import { demoQuestions, demoUsers } from "~/seed/demo-content";
+import { seedDemoDataIfEmpty } from "~/seed/seed-demo";
 import { recount } from "~/services/recount.server";
 import { useTestDatabase } from "../support/databases";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "../client";
+import { openDatabase } from "../../db/client";
 
 /** The database the app would use: DATABASE_URL, or the embedded one in ./data/pglite. */
 export function openDatabaseFromEnv() {

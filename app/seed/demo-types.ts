@@ -1,5 +1,5 @@
 // Shape of the demo community seeded on the first start of an empty database.
-// Content lives in demo-content.ts; db/seed/seed-demo.ts replays it through the real services
+// Content lives in demo-content.ts; app/seed/seed-demo.ts replays it through the real services
 // (so the reputation ledger, scores and counts are exactly what users would have produced).
 
 export type DemoRole = "customer" | "staff" | "admin";

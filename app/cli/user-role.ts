@@ -1,5 +1,5 @@
 // npm run user:role -- EMAIL ROLE   (ROLE: customer, staff or admin)
-import { setRoleByEmail } from "../../app/services/users.server";
+import { setRoleByEmail } from "~/services/users.server";
 import { openDatabaseFromEnv } from "./open-from-env";
 
 const [email, role] = process.argv.slice(2);

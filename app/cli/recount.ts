@@ -1,6 +1,6 @@
 // npm run recount: recomputes reputation, scores and answer counts from the source rows and
 // reports any drift (exit code 1 when something had drifted, after fixing it).
-import { recount } from "../../app/services/recount.server";
+import { recount } from "~/services/recount.server";
 import { openDatabaseFromEnv } from "./open-from-env";
 
 const handle = await openDatabaseFromEnv();

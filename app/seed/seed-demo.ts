@@ -2,14 +2,14 @@
 // through the real services, so scores, counts and the reputation ledger are exactly what
 // users would have produced (and `npm run recount` finds no drift).
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../client";
-import { emailOutbox, kbArticles, users } from "../schema";
-import { ForbiddenError } from "../../app/services/errors";
-import { listCategories } from "../../app/services/kb-queries.server";
-import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "../../app/services/knowledge-base.server";
-import { addComment, askQuestion, editPost, postAnswer } from "../../app/services/posting.server";
-import { signUp } from "../../app/services/users.server";
-import { acceptAnswer, castVote } from "../../app/services/voting.server";
+import type { Database } from "../../db/client";
+import { emailOutbox, kbArticles, users } from "../../db/schema";
+import { ForbiddenError } from "~/services/errors";
+import { listCategories } from "~/services/kb-queries.server";
+import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "~/services/knowledge-base.server";
+import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
+import { signUp } from "~/services/users.server";
+import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
 import type { DemoComment } from "./demo-types";
 
