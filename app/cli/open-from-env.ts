@@ -1,12 +1,8 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../db/client";
+import { config } from "~/config.server";
 
-/** The database the app would use: DATABASE_URL, or the embedded one in ./data/pglite. */
+/** The database the app would use: DATABASE_URL, or the embedded one in PGLITE_DATA_DIR. */
 export function openDatabaseFromEnv() {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  return openDatabase({
-    url: process.env.DATABASE_URL,
-    dataDir: process.env.PGLITE_DATA_DIR ?? path.join(root, "data", "pglite"),
-  });
+  const { DATABASE_URL, PGLITE_DATA_DIR, DATABASE_POOL_SIZE } = config();
+  return openDatabase({ url: DATABASE_URL, dataDir: PGLITE_DATA_DIR, poolSize: DATABASE_POOL_SIZE });
 }

@@ -7,6 +7,7 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Database } from "../../db/client";
 import { emailOutbox } from "../../db/schema";
+import { config } from "~/config.server";
 
 export interface OutgoingEmail {
   to: string;
@@ -19,12 +20,11 @@ export interface MailTransport {
   send(email: OutgoingEmail): Promise<void>;
 }
 
-const FROM = process.env.MAIL_FROM ?? "Peerdesk <no-reply@peerdesk.example>";
 const MAX_ATTEMPTS = 8;
 
 /** The site's public address, for links in emails. */
 export function publicUrl(pathname: string) {
-  return new URL(pathname, process.env.PUBLIC_URL ?? "http://localhost:3000").toString();
+  return new URL(pathname, config().publicUrl).toString();
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
@@ -32,7 +32,7 @@ export function smtpTransport(smtpUrl: string): MailTransport {
   return {
     describe: `SMTP ${new URL(smtpUrl).host}`,
     async send(email) {
-      await transporter.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text });
+      await transporter.sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
     },
   };
 }
@@ -44,7 +44,7 @@ export function folderTransport(folder: string): MailTransport {
     describe: `outbox folder ${folder}`,
     async send(email) {
       mkdirSync(folder, { recursive: true });
-      const info = await transporter.sendMail({ from: FROM, to: email.to, subject: email.subject, text: email.text });
+      const info = await transporter.sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}.eml`;
       writeFileSync(path.join(folder, name), info.message as Buffer);
     },

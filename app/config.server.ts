@@ -1,0 +1,67 @@
+// Every setting Peerdesk reads from the environment, in one place, checked with zod when first
+// read: a mistyped number stops the server with a clear message instead of becoming NaN deep
+// inside a rate limit. The README's settings table lists the same names.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const root = path.resolve(fileURLToPath(new URL("../", import.meta.url)), "..");
+
+const count = (fallback: number, min = 1) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` })
+    .default(fallback);
+const url = z.url({ error: "must be a full URL, like https://help.example.com" });
+
+const settings = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: count(3000).pipe(z.number().max(65_535)),
+  /** postgres://…: a PostgreSQL server. Unset: the embedded PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: url.optional(),
+  DATABASE_POOL_SIZE: count(10),
+  PGLITE_DATA_DIR: z.string().default(path.join(root, "data", "pglite")),
+  /** Demo data on an empty database: always in development, only when "true" in production. */
+  SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
+  /** The address people use, for links in emails. Unset: http://localhost:PORT. */
+  PUBLIC_URL: url.optional(),
+  /** smtp(s)://user:pass@host:port. Unset: emails are written as .eml files to OUTBOX_DIR. */
+  SMTP_URL: url.optional(),
+  MAIL_FROM: z.string().default("Peerdesk <no-reply@peerdesk.example>"),
+  OUTBOX_DIR: z.string().default(path.join(root, "data", "outbox")),
+  EMAIL_POLL_MS: count(5000, 100),
+  /** Express's "trust proxy" (e.g. 1, or loopback): only then are X-Forwarded-* headers believed. */
+  TRUST_PROXY: z.string().optional(),
+  /** A published article not verified for this many days is listed for review. */
+  KB_REVIEW_AFTER_DAYS: count(180),
+  RATE_LIMIT_LOGIN_PER_IP: count(30),
+  RATE_LIMIT_SIGNUP_PER_IP: count(10),
+});
+
+export type Config = z.infer<typeof settings> & { production: boolean; publicUrl: string; root: string };
+
+/** Reads and checks the settings; unset and empty mean the same. Throws one message naming every bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = settings.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid settings in the environment:\n${problems}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values,
+    production: values.NODE_ENV === "production",
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    root,
+  };
+}
+
+let current: Config | undefined;
+
+/** The settings of this process, read once. */
+export function config(): Config {
+  current ??= loadConfig(process.env);
+  return current;
+}
