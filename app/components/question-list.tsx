@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { slugify } from "~/lib/slug";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
+import { questionPath } from "~/lib/paths";
 
 export interface QuestionSummary {
   id: number;
@@ -13,10 +13,6 @@ export interface QuestionSummary {
   createdAt: Date | string;
   excerpt: string;
   author: NamedUser;
-}
-
-export function questionPath(question: { id: number; title: string }) {
-  return `/questions/${question.id}/${slugify(question.title)}`;
 }
 
 export function TagLink({ tag }: { tag: string }) {

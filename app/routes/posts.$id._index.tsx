@@ -4,13 +4,14 @@ import { redirect } from "@remix-run/node";
 import { parseId } from "~/forms/fields";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { getPostForEdit } from "~/services/question-queries.server";
+import { answerPath, questionPath } from "~/lib/paths";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   if (id === null) notFound("That post");
   try {
     const post = await getPostForEdit(context.db, id);
-    return redirect(post.type === "question" ? `/questions/${post.id}` : `/questions/${post.questionId}#answer-${post.id}`);
+    return redirect(post.type === "question" ? questionPath(post) : answerPath({ id: post.questionId! }, post.id));
   } catch (error) {
     throwAsResponse(error);
   }

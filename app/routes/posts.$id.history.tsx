@@ -5,6 +5,7 @@ import { RevisionList } from "~/components/revision-list";
 import { parseId } from "~/forms/fields";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { getRevisionHistory } from "~/services/question-queries.server";
+import { answerPath, questionPath } from "~/lib/paths";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -28,7 +29,7 @@ export default function HistoryPage() {
     <div className="page page--medium">
       <h1>{post.type === "question" ? "Question history" : "Answer history"}</h1>
       <p>
-        <Link to={`/questions/${questionId}${post.type === "answer" ? `#answer-${post.id}` : ""}`}>Back to “{questionTitle}”</Link>
+        <Link to={post.type === "answer" ? answerPath({ id: questionId!, title: questionTitle }, post.id) : questionPath({ id: questionId!, title: questionTitle })}>Back to “{questionTitle}”</Link>
       </p>
       <RevisionList revisions={revisions} now={now} />
     </div>

@@ -11,13 +11,13 @@ import { answerForm, commentForm } from "~/forms/post-forms";
 import { questionPageIntent } from "~/forms/question-page-intents";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
-import { slugify } from "~/lib/slug";
 import { belongsToQuestion } from "~/services/posts.server";
 import { getQuestionPage } from "~/services/question-page.server";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
+import { articlePath, questionPath } from "~/lib/paths";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -108,7 +108,7 @@ export default function QuestionPage() {
   const { question, answers, signedIn, now } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
-  const path = `/questions/${question.id}/${slugify(question.title)}`;
+  const path = questionPath(question);
   return (
     <div className="page page--medium question-page">
       <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
@@ -148,7 +148,7 @@ export default function QuestionPage() {
                 {answer.article ? (
                   <p className="kb-note">
                     <span aria-hidden="true">📘 </span>This answer is now a knowledge-base article:{" "}
-                    <Link to={`/kb/${answer.article.slug}`}>read it in the knowledge base</Link>
+                    <Link to={articlePath(answer.article)}>read it in the knowledge base</Link>
                     {answer.article.status !== "published" ? <span className="muted"> ({answer.article.status})</span> : null}
                   </p>
                 ) : null}

@@ -9,8 +9,8 @@ import { questionForm } from "~/forms/post-forms";
 import { failureFromServiceError, formValues, invalid, parseForm, readForm } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { slugify } from "~/lib/slug";
 import { askQuestion } from "~/services/posting.server";
+import { questionPath } from "~/lib/paths";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewer(request, context);
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
     const question = await askQuestion(context.db, { authorId: viewer.id, ...parsed.data });
-    return redirect(`/questions/${question.id}/${slugify(parsed.data.title)}`);
+    return redirect(questionPath({ id: question.id, title: parsed.data.title }));
   } catch (error) {
     return failureFromServiceError(error, form);
   }

@@ -6,14 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
 import { UserName } from "~/components/user-name";
-import { questionPath } from "~/components/question-list";
 import { can } from "~/domain/privileges";
 import { reasonLabel } from "~/domain/reputation";
 import { parseId } from "~/forms/fields";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
-import { slugify } from "~/lib/slug";
 import { getUserProfile, listNotifications, setRole } from "~/services/users.server";
+import { answerPath, questionPath } from "~/lib/paths";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -125,7 +124,7 @@ export default function ProfilePage() {
           <ul className="plain-list">
             {questions.map((question) => (
               <li key={question.id}>
-                <span className="pill">{question.score}</span> <Link to={questionPath({ id: question.id, title: question.title ?? "" })}>{question.title}</Link>{" "}
+                <span className="pill">{question.score}</span> <Link to={questionPath(question)}>{question.title}</Link>{" "}
                 <span className="muted">
                   <TimeAgo date={question.createdAt} now={now} />
                 </span>
@@ -143,7 +142,7 @@ export default function ProfilePage() {
                   {answer.accepted ? <span className="visually-hidden">Accepted, score </span> : null}
                   {answer.score}
                 </span>{" "}
-                <Link to={`/questions/${answer.questionId}/${slugify(answer.title)}#answer-${answer.id}`}>{answer.title}</Link>
+                <Link to={answerPath({ id: answer.questionId, title: answer.title }, answer.id)}>{answer.title}</Link>
               </li>
             ))}
           </ul>

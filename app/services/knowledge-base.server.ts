@@ -13,6 +13,7 @@ import { lockPost } from "./posts.server";
 import { findActor } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
+import { answerPath } from "~/lib/paths";
 
 function enforce(decision: KbDecision) {
   if (decision.allowed) return;
@@ -77,7 +78,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     if (paid.length === 0) {
       await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
     }
-    const link = `/questions/${question.id}#answer-${answer.id}`;
+    const link = answerPath(question, answer.id);
     await tx.insert(notifications).values({
       userId: answer.authorId,
       kind: "answer_promoted",

@@ -10,6 +10,7 @@ import { publicUrl, queueEmail } from "./email.server";
 import { NotFoundError, RateLimitedError } from "./errors";
 import { lockPost } from "./posts.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
+import { answerPath } from "~/lib/paths";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -106,7 +107,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
         {
           to: asker.email,
           subject: `New answer: ${question.title}`,
-          text: `Hi ${asker.displayName},\n\nSomeone answered your question “${question.title}”. If it solves your problem, accept it so others with the same question find the solution.\n\n${publicUrl(`/questions/${question.id}#answer-${answer.id}`)}\n`,
+          text: `Hi ${asker.displayName},\n\nSomeone answered your question “${question.title}”. If it solves your problem, accept it so others with the same question find the solution.\n\n${publicUrl(answerPath(question, answer.id))}\n`,
         },
         now,
       );
