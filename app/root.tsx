@@ -1,8 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { GeneralErrorBoundary } from "./components/error-boundary";
+import { GeneralErrorBoundary, errorTitle } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { UserName } from "./components/user-name";
 import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
@@ -12,6 +12,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Only shown when no page's own meta applies: a URL that matches no route, or an error in the root.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: errorTitle(error) }] : [{ title: "Peerdesk" }]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await getSession(request, context);

@@ -8,6 +8,12 @@ const TITLES: Record<number, string> = {
   429: "Slow down a little",
 };
 
+/** The page title for an error, so even a URL that matches nothing has a distinct <title>. */
+export function errorTitle(error: unknown): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return `${TITLES[status] ?? "Something went wrong"} - Peerdesk`;
+}
+
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   let status = 500;

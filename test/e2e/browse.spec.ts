@@ -118,6 +118,14 @@ test("a question that does not exist is a 404 page with a heading", async ({ pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
+test("an address that matches no page is a 404 with its own title, heading and way back", async ({ page }) => {
+  const response = await page.goto("/no/such/page-here");
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found - Peerdesk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByRole("link", { name: "Back to the questions" })).toBeVisible();
+});
+
 test("/healthz answers ok", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
