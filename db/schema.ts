@@ -390,3 +390,39 @@ export const emailOutbox = pgTable(
   },
   (t) => [index("email_outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`sent_at is null`)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Deflection: what ask-time suggestions did for one visit to the ask page (an "ask session").
+// Facts only; "abandoned after opening a suggestion" is derived from them when reported.
+
+export const DEFLECTION_EVENT_KINDS = ["suggestions_shown", "suggestion_opened", "solved", "question_posted"] as const;
+export type DeflectionEventKind = (typeof DEFLECTION_EVENT_KINDS)[number];
+
+export const deflectionEvents = pgTable(
+  "deflection_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    askSession: text("ask_session").notNull(),
+    kind: text("kind", { enum: DEFLECTION_EVENT_KINDS }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    visitorHash: text("visitor_hash"),
+    // The suggestion opened or marked solved ("article" or "question"), or the question posted.
+    targetKind: text("target_kind").notNull().default(""),
+    targetId: integer("target_id").notNull().default(0),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // One fact per session, kind and target: reloads and double clicks count once.
+    uniqueIndex("deflection_events_once").on(t.askSession, t.kind, t.targetKind, t.targetId),
+    index("deflection_events_created_idx").on(t.createdAt),
+    check("deflection_events_kind", sql`${t.kind} in ('suggestions_shown', 'suggestion_opened', 'solved', 'question_posted')`),
+  ],
+);
+
+/** Searches that found nothing: the normalised query and how often, never who asked. */
+export const searchMisses = pgTable("search_misses", {
+  query: text("query").primaryKey(),
+  count: integer("count").notNull().default(1),
+  firstSeenAt: timestamptz("first_seen_at").notNull().defaultNow(),
+  lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+}, (t) => [index("search_misses_last_seen_idx").on(t.lastSeenAt)]);
