@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary, errorTitle } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
@@ -36,6 +36,23 @@ export function useViewer() {
   return useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
 }
 
+/** The header's search box: a plain GET form, so it works before (and without) JavaScript. */
+function SiteSearch() {
+  const location = useLocation();
+  const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
+  return (
+    <Form method="get" action="/search" role="search" className="site-search" key={current}>
+      <label htmlFor="site-search-q" className="visually-hidden">
+        Search
+      </label>
+      <input id="site-search-q" type="search" name="q" defaultValue={current} placeholder="e.g. export invoices to CSV" maxLength={500} />
+      <button type="submit" className="button button--small button--secondary">
+        Search
+      </button>
+    </Form>
+  );
+}
+
 function SiteHeader() {
   const viewer = useViewer();
   return (
@@ -56,6 +73,7 @@ function SiteHeader() {
             Ask question
           </Link>
         </nav>
+        <SiteSearch />
         <div className="site-account">
           {viewer ? (
             <>
