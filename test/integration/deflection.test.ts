@@ -7,7 +7,7 @@ import { useTestDatabase } from "../support/databases";
 import { makeUser } from "../support/fixtures";
 
 const t = useTestDatabase();
-const article = { kind: "article" as const, id: 7 };
+const article: { kind: "article" | "question"; id: number } = { kind: "article", id: 7 };
 const minutes = (n: number) => n * 60 * 1000;
 
 describe("deflection report", () => {
