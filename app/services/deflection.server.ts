@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { deflectionEvents, searchMisses, type DeflectionEventKind } from "../../db/schema";
-import { ABANDON_WINDOW_MINUTES, ASK_SESSION_PATTERN, normaliseSearchMiss, type DeflectionDay } from "~/domain/deflection";
+import { ABANDON_WINDOW_MINUTES, ASK_SESSION_PATTERN, normaliseSearchMiss, solvedRate, type DeflectionDay } from "~/domain/deflection";
 import { hitRateLimit } from "./rate-limits.server";
 
 /** Events one user may record an hour: far above honest use, low enough that nobody inflates the figures. */
@@ -101,4 +101,20 @@ export async function topSearchMisses(db: Database, limit = 50) {
     .from(searchMisses)
     .orderBy(sql`${searchMisses.count} desc`, sql`${searchMisses.lastSeenAt} desc`)
     .limit(limit);
+}
+
+/** The staff page in one call: the days, their totals, the solved rate, and the searches that found nothing. */
+export async function getDeflectionReport(db: Database, days: number, now = new Date()) {
+  const [byDay, misses] = await Promise.all([deflectionByDay(db, days, now), topSearchMisses(db)]);
+  const totals = byDay.reduce(
+    (sum, day) => ({
+      sessionsWithSuggestions: sum.sessionsWithSuggestions + day.sessionsWithSuggestions,
+      suggestionsOpened: sum.suggestionsOpened + day.suggestionsOpened,
+      solved: sum.solved + day.solved,
+      abandonedAfterOpening: sum.abandonedAfterOpening + day.abandonedAfterOpening,
+      postedAnyway: sum.postedAnyway + day.postedAnyway,
+    }),
+    { sessionsWithSuggestions: 0, suggestionsOpened: 0, solved: 0, abandonedAfterOpening: 0, postedAnyway: 0 },
+  );
+  return { days, byDay, totals, solvedRate: solvedRate(byDay), misses };
 }

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { ABANDON_WINDOW_MINUTES } from "~/domain/deflection";
 import { deflectionByDay, recordDeflectionEvent, recordSearchMiss, topSearchMisses } from "~/services/deflection.server";
 import { useTestDatabase } from "../support/databases";
-import { makeUser } from "../support/fixtures";
+import { makeUser, sessionCookieFor } from "../support/fixtures";
+import { callRoute, contextFor, getRequest } from "../support/routes";
+import { loader as deflectionPage } from "~/routes/admin.deflection";
 
 const t = useTestDatabase();
 const article: { kind: "article" | "question"; id: number } = { kind: "article", id: 7 };
@@ -61,5 +63,31 @@ describe("searches that found nothing", () => {
       ["export to sage", 2],
       ["payroll in kenya", 1],
     ]);
+  });
+});
+
+describe("the staff deflection page", () => {
+  it("shows staff the totals and the searches that found nothing, and refuses customers", async () => {
+    const staff = await makeUser(t.db, { role: "staff" });
+    const customer = await makeUser(t.db);
+    const staffCookie = await sessionCookieFor(t.db, staff.id);
+    await recordDeflectionEvent(t.db, { askSession: "page-test-session-01", kind: "suggestions_shown", userId: customer.id });
+    await recordDeflectionEvent(t.db, { askSession: "page-test-session-01", kind: "solved", userId: customer.id, target: article });
+    await recordSearchMiss(t.db, "vat on crypto invoices");
+
+    const page = await callRoute(() => deflectionPage({ request: getRequest("/admin/deflection?days=7", staffCookie), context: contextFor(t.db), params: {} }));
+    expect(page.status).toBe(200);
+    expect(page.data.days).toBe(7);
+    expect(page.data.totals.solved).toBeGreaterThanOrEqual(1);
+    expect(page.data.misses.map((miss: { query: string }) => miss.query)).toContain("vat on crypto invoices");
+
+    const odd = await callRoute(() => deflectionPage({ request: getRequest("/admin/deflection?days=abc", staffCookie), context: contextFor(t.db), params: {} }));
+    expect(odd.status).toBe(200);
+    expect(odd.data.days).toBe(30);
+
+    const refused = await callRoute(async () =>
+      deflectionPage({ request: getRequest("/admin/deflection", await sessionCookieFor(t.db, customer.id)), context: contextFor(t.db), params: {} }),
+    );
+    expect(refused.status).toBe(403);
   });
 });
