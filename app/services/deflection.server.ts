@@ -17,22 +17,30 @@ export interface DeflectionEventInput {
   target?: { kind: "article" | "question"; id: number } | null;
 }
 
-/** Stores one event; a repeat of the same fact in the same ask session is ignored. */
+/**
+ * Stores one event; a repeat of the same fact in the same ask session is ignored. Only new facts
+ * count against the user's hourly allowance, and one past it is not stored.
+ */
 export async function recordDeflectionEvent(db: Database, event: DeflectionEventInput, now = new Date()) {
   if (!ASK_SESSION_PATTERN.test(event.askSession)) return;
-  if (event.userId !== null) await hitRateLimit(db, `deflection:user:${event.userId}`, EVENTS_PER_USER_PER_HOUR, now);
-  await db
-    .insert(deflectionEvents)
-    .values({
-      askSession: event.askSession,
-      kind: event.kind,
-      userId: event.userId,
-      visitorHash: event.visitorHash ?? null,
-      targetKind: event.target?.kind ?? "",
-      targetId: event.target?.id ?? 0,
-      createdAt: now,
-    })
-    .onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(deflectionEvents)
+      .values({
+        askSession: event.askSession,
+        kind: event.kind,
+        userId: event.userId,
+        visitorHash: event.visitorHash ?? null,
+        targetKind: event.target?.kind ?? "",
+        targetId: event.target?.id ?? 0,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: deflectionEvents.id });
+    if (inserted.length > 0 && event.userId !== null) {
+      await hitRateLimit(tx, `deflection:user:${event.userId}`, EVENTS_PER_USER_PER_HOUR, now);
+    }
+  });
 }
 
 /** Counts a search that found nothing, under its normalised text (no user is stored). */
