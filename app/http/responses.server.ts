@@ -69,3 +69,10 @@ export async function readForm(request: Request, maxBytes = 4_000_000): Promise<
     throw data({ message: "That submission could not be read." }, { status: 400 });
   }
 }
+
+/** For JSON resource routes: a service refusal as `{ message }` with its status (and Retry-After). */
+export function jsonFailure(error: unknown): Response {
+  if (!isServiceError(error)) throw error;
+  const headers: HeadersInit = error instanceof RateLimitedError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return Response.json({ message: error.message }, { status: error.status, headers });
+}

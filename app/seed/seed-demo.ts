@@ -12,6 +12,7 @@ import { signUp } from "~/services/users.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
 import type { DemoComment } from "./demo-types";
+import { seedDeflection } from "./seed-deflection";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
 
@@ -91,6 +92,7 @@ export async function seedDemoData(db: Database, now = new Date()) {
     }
   }
   const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
+  await seedDeflection(db, demoUsers.filter((user) => user.role === "customer").map((user) => idOf(user.key)), now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
