@@ -1,6 +1,9 @@
 // The HTTP edge, through the real routes: where a sign-in may send you, how much of a body is
 // read, and what a NUL in a form field does. Each case here was a defect found by an outside probe.
+import http, { type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
+import express from "express";
 import { describe, expect, it } from "vitest";
 import { kbArticleRevisions, postRevisions } from "../../db/schema";
 import * as kbEdit from "~/routes/kb.$slug.edit";
@@ -10,6 +13,7 @@ import * as postEdit from "~/routes/posts.$id.edit";
 import * as ask from "~/routes/questions.ask";
 import * as signup from "~/routes/signup";
 import { FORM_BYTES_LIMIT } from "~/http/body.server";
+import { guardRequests, trustProxySetting } from "~/server/security";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
@@ -208,5 +212,105 @@ describe("NUL characters in form fields", () => {
     expect(result.status).toBe(302);
     const [latest] = await t.db.select().from(kbArticleRevisions).where(eq(kbArticleRevisions.articleId, article.id)).orderBy(desc(kbArticleRevisions.revisionNumber)).limit(1);
     expect(latest.note).toBe("no");
+  });
+});
+
+/** An Express app guarded exactly as the server is (guardRequests), answering 200 past the guards. */
+async function guardedApp(trustProxy: string | undefined) {
+  const app = express();
+  guardRequests(app, { trustProxy, maxBodyBytes: FORM_BYTES_LIMIT });
+  app.all("*", (_req, res) => void res.status(200).type("text/plain").send("reached the app"));
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A raw HTTP request, so Host and the other headers are exactly what a client (or an attacker) sent. */
+function send(port: number, method: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path: "/questions/ask", headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the cross-site check in front of every write", () => {
+  const post = (port: number, headers: Record<string, string>) => send(port, "POST", { "Content-Length": "0", ...headers });
+
+  it("without TRUST_PROXY, ignores X-Forwarded-Host and judges Origin and Referer against Host", async () => {
+    const app = await guardedApp(undefined);
+    try {
+      const host = "help.example.com";
+      expect((await post(app.port, { Host: host, Origin: `https://${host}` })).status).toBe(200);
+      // A forged X-Forwarded-Host used to make any Origin "same-site".
+      expect((await post(app.port, { Host: host, "X-Forwarded-Host": "evil.example", Origin: "https://evil.example" })).status).toBe(403);
+      // No Origin: the Referer decides. A foreign one used to pass.
+      expect((await post(app.port, { Host: host, Referer: "https://evil.example/forged-form" })).status).toBe(403);
+      expect((await post(app.port, { Host: host, Referer: `https://${host}/questions/ask` })).status).toBe(200);
+      expect((await post(app.port, { Host: host, Referer: "not a url" })).status).toBe(403);
+      expect((await post(app.port, { Host: host, Origin: "null" })).status).toBe(403);
+      // Neither header: allowed, since the SameSite=Lax session cookie is not sent cross-site.
+      expect((await post(app.port, { Host: host })).status).toBe(200);
+      // Reading is never refused.
+      expect((await send(app.port, "GET", { Host: host, Origin: "https://evil.example" })).status).toBe(200);
+      const refused = await post(app.port, { Host: host, Origin: "https://evil.example" });
+      expect(refused).toEqual({ status: 403, body: "Cross-site form submissions are not allowed." });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each(["loopback", "1", "true"])("with TRUST_PROXY=%s, believes the proxy's X-Forwarded-Host", async (trustProxy) => {
+    const app = await guardedApp(trustProxy);
+    try {
+      const behindProxy = { Host: "10.0.0.5:3000", "X-Forwarded-Host": "help.example.com" };
+      expect((await post(app.port, { ...behindProxy, Origin: "https://help.example.com" })).status).toBe(200);
+      expect((await post(app.port, { ...behindProxy, Referer: "https://help.example.com/questions/ask" })).status).toBe(200);
+      expect((await post(app.port, { ...behindProxy, Origin: "https://evil.example" })).status).toBe(403);
+      expect((await post(app.port, { ...behindProxy, Referer: "https://evil.example/" })).status).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("a TRUST_PROXY naming other addresses does not trust this peer", async () => {
+    const app = await guardedApp("10.0.0.0/8");
+    try {
+      expect((await post(app.port, { Host: "10.0.0.5:3000", "X-Forwarded-Host": "help.example.com", Origin: "https://help.example.com" })).status).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("refuses a body that announces more than the cap before any route sees it", async () => {
+    const app = await guardedApp(undefined);
+    try {
+      const result = await send(app.port, "POST", { Host: "help.example.com", "Content-Length": String(FORM_BYTES_LIMIT + 1) });
+      expect(result).toEqual({ status: 413, body: tooLarge });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("TRUST_PROXY as Express reads it", () => {
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["false", false],
+    ["true", true],
+    ["1", 1],
+    ["2", 2],
+    ["loopback", "loopback"],
+    ["loopback, 10.0.0.0/8", "loopback, 10.0.0.0/8"],
+  ])("%j becomes %j", (value, expected) => {
+    expect(trustProxySetting(value)).toEqual(expected);
   });
 });
