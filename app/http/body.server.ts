@@ -19,10 +19,7 @@ export class BodyTooLargeError extends Error {
 /** The body's bytes, refusing (and no longer reading) a body once it passes `limitBytes`. */
 export async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limitBytes) {
-    stopReading(request.body);
-    throw new BodyTooLargeError(limitBytes);
-  }
+  if (declared > limitBytes) throw new BodyTooLargeError(limitBytes);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -32,7 +29,10 @@ export async function readBodyBytes(request: Request, limitBytes: number): Promi
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {
-      stopReading(reader);
+      // Stop here without cancelling: under Express a cancel destroys the socket, and the client
+      // would see a reset instead of the 413. Left unread, the stream stops pulling and pauses the
+      // socket (memory stays flat), the answer goes out, and the client stops sending.
+      reader.releaseLock();
       throw new BodyTooLargeError(limitBytes);
     }
     chunks.push(value);
@@ -54,9 +54,4 @@ export async function readFormBody(request: Request, limitBytes: number): Promis
   const bytes = await readBodyBytes(request, limitBytes);
   const type = request.headers.get("content-type") ?? "";
   return new Response(bytes, { headers: { "Content-Type": type } }).formData();
-}
-
-function stopReading(source: ReadableStream<Uint8Array> | ReadableStreamDefaultReader<Uint8Array> | null) {
-  // Not awaited: a source's cancel may wait on the network, and the answer should not.
-  source?.cancel().catch(() => {});
 }
