@@ -21,19 +21,3 @@ export const signUpForm = z.object({
 });
 
 export const logInForm = z.object({ email, password });
-
-/** Only paths on this site, so a crafted link cannot bounce a user to another host after login. */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  // Browsers drop tabs and newlines inside URLs and read "\" as "/", so "/\t/evil.example"
-  // would become "//evil.example": refuse anything but a plain path.
-  if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(target)) return fallback;
-  const base = "http://peerdesk.invalid";
-  let url: URL;
-  try {
-    url = new URL(target, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base || target.startsWith("//")) return fallback;
-  return url.pathname + url.search + url.hash;
-}

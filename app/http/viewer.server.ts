@@ -2,7 +2,7 @@
 import { data, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { canManageArticles } from "~/domain/knowledge-base";
-import { safeRedirect } from "~/forms/account-forms";
+import { safeRedirect } from "~/http/safe-redirect";
 import { createSession, validateSessionToken, type SessionViewer } from "~/services/sessions.server";
 
 export const SESSION_COOKIE = "peerdesk_session";

@@ -7,10 +7,12 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { openDatabase } from "../../db/client";
+import { config } from "../config.server";
+import { FORM_BYTES_LIMIT } from "../http/body.server";
 import { seedDemoDataIfEmpty } from "../seed/seed-demo";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
-import { cspNonce, sameOriginForWrites, securityHeaders } from "./security";
+import { cspNonce, guardRequests, securityHeaders } from "./security";
 
 installGlobals({ nativeFetch: true });
 
@@ -40,13 +42,12 @@ const build = (await import(path.join(root, "build", "index.js"))) as ServerBuil
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 app.use(compression());
 app.use(cspNonce);
 app.use(securityHeaders(production));
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-app.use(sameOriginForWrites);
+guardRequests(app, { trustProxy: config().TRUST_PROXY, maxBodyBytes: FORM_BYTES_LIMIT });
 app.all(
   "*",
   createRequestHandler({
