@@ -8,12 +8,12 @@ import { LIMITS } from "~/forms/fields";
 import { articleForm } from "~/forms/kb-forms";
 import { findArticle } from "~/http/kb-article.server";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { updateArticle } from "~/services/knowledge-base.server";
 import { listCategories } from "~/services/kb-queries.server";
 
 async function loadForStaff({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireKnowledgeBaseStaff(request, context);
+  const viewer = await requireViewerAllowedTo(request, context, { type: "manageArticles" });
   const found = await findArticle(context.db, params.slug, viewer);
   if ("redirectTo" in found) throw redirect(`${found.redirectTo}/edit`);
   return { viewer, article: found.article.article };

@@ -4,11 +4,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KbNav } from "~/components/kb-parts";
 import { TimeAgo } from "~/components/time-ago";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { listArticlesForStaff, reviewList } from "~/services/kb-queries.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireKnowledgeBaseStaff(request, context);
+  await requireViewerAllowedTo(request, context, { type: "manageArticles" });
   const now = new Date();
   const [articles, review] = await Promise.all([listArticlesForStaff(context.db, now), reviewList(context.db, now)]);
   return { articles, review, now: now.toISOString() };

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/field";
@@ -7,8 +7,8 @@ import { MarkdownEditor } from "~/components/markdown-editor";
 import { LIMITS, parseId } from "~/forms/fields";
 import { answerForm, editSummary, questionForm } from "~/forms/post-forms";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
-import { requireViewer } from "~/http/viewer.server";
-import { can, explainRefusal } from "~/domain/privileges";
+import { refuseUnlessAllowed, requireViewer } from "~/http/viewer.server";
+import { can } from "~/domain/privileges";
 import { editPost } from "~/services/posting.server";
 import { getPostFacts } from "~/services/posts.server";
 import { getPostForEdit } from "~/services/question-queries.server";
@@ -24,8 +24,7 @@ async function loadEditable(args: LoaderFunctionArgs) {
   } catch (error) {
     throwAsResponse(error);
   }
-  const decision = can(viewer, { type: "edit", post: facts });
-  if (!decision.allowed) throw data({ message: explainRefusal(decision) }, { status: 403 });
+  refuseUnlessAllowed(can(viewer, { type: "edit", post: facts }));
   return { post, viewer };
 }
 

@@ -5,8 +5,10 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, sql } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
-import { canRead, reviewReasons, DEFAULT_REVIEW_AFTER_DAYS, type ReviewReason } from "~/domain/knowledge-base";
-import type { Actor } from "~/domain/privileges";
+import { reviewReasons, DEFAULT_REVIEW_AFTER_DAYS, type ReviewReason } from "~/domain/knowledge-base";
+import { can, type Actor } from "~/domain/privileges";
+import { articlePath } from "~/lib/paths";
+import { requireAllowed } from "./actors.server";
 import { NotFoundError } from "./errors";
 
 export function reviewAfterDays() {
@@ -103,13 +105,13 @@ export async function getArticleBySlug(db: Database, slug: string, viewer: Actor
       .from(kbSlugRedirects)
       .innerJoin(kbArticles, eq(kbArticles.id, kbSlugRedirects.articleId))
       .where(eq(kbSlugRedirects.slug, slug));
-    if (redirect && canRead(viewer, { status: redirect.status, deleted: redirect.deletedAt !== null })) return { redirectTo: `/kb/${redirect.slug}` };
-    throw new NotFoundError("That article");
+    if (!redirect) throw new NotFoundError("That article");
+    requireAllowed(can(viewer, { type: "readArticle", article: { status: redirect.status, deleted: redirect.deletedAt !== null } }), "That article");
+    return { redirectTo: articlePath(redirect) };
   }
   const article = await loadArticle(db, found.id);
-  if (!article || !canRead(viewer, { status: article.article.status, deleted: article.article.deletedAt !== null })) {
-    throw new NotFoundError("That article");
-  }
+  if (!article) throw new NotFoundError("That article");
+  requireAllowed(can(viewer, { type: "readArticle", article: { status: article.article.status, deleted: article.article.deletedAt !== null } }), "That article");
   return { article };
 }
 

@@ -4,23 +4,17 @@ import { and, eq, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
-import { canManageArticles, canPromote, nextStatus, uniqueSlug, type KbDecision, type StatusChange } from "~/domain/knowledge-base";
+import { nextStatus, uniqueSlug, type StatusChange } from "~/domain/knowledge-base";
+import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
 import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { InvalidInputError, NotFoundError } from "./errors";
 import { lockPost } from "./posts.server";
-import { findActor } from "./actors.server";
+import { findActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 import { answerPath } from "~/lib/paths";
-
-function enforce(decision: KbDecision) {
-  if (decision.allowed) return;
-  if (decision.status === 404) throw new NotFoundError("That answer");
-  if (decision.status === 409) throw new ConflictError(decision.message);
-  throw new ForbiddenError(decision.message);
-}
 
 async function freeSlug(tx: Database, title: string, articleId?: number) {
   const base = slugify(title);
@@ -47,7 +41,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
       .select({ slug: kbArticles.slug })
       .from(kbArticles)
       .where(and(eq(kbArticles.sourceAnswerId, answer.id), isNull(kbArticles.deletedAt)));
-    enforce(canPromote(actor, { type: facts.type, deleted: facts.deleted, existingArticleSlug: existing?.slug ?? null }));
+    requireAllowed(can(actor, { type: "promote", answer: facts, alreadyPromoted: existing !== undefined }), "That answer");
     const [question] = await tx.select().from(posts).where(eq(posts.id, answer.questionId!));
     const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, answer.id));
     const title = question.title!;
@@ -100,17 +94,17 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
   });
 }
 
-async function lockArticle(tx: Database, articleId: number) {
-  const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, articleId)).for("update");
-  if (!article || article.deletedAt) throw new NotFoundError("That article");
-  return article;
+export function articleFacts(article: { status: ArticleFacts["status"]; deletedAt: Date | null }): ArticleFacts {
+  return { status: article.status, deleted: article.deletedAt !== null };
 }
 
-async function requireStaff(tx: Database, actorId: number) {
+/** The staff member and the article they are changing, its row locked for the rest of the transaction. */
+async function lockArticleFor(tx: Database, actorId: number, articleId: number) {
   const actor = await findActor(tx, actorId);
-  const decision = canManageArticles(actor);
-  if (!decision.allowed) throw new ForbiddenError(decision.message);
-  return actor!;
+  const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, articleId)).for("update");
+  if (!article) throw new NotFoundError("That article");
+  requireAllowed(can(actor, { type: "manageArticles", article: articleFacts(article) }), "That article");
+  return { actor: actor as Actor, article };
 }
 
 export async function updateArticle(
@@ -119,8 +113,7 @@ export async function updateArticle(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     if (input.categoryId !== null) {
       const [category] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, input.categoryId));
       if (!category) throw new InvalidInputError({ categoryId: "Choose one of the listed categories." });
@@ -155,8 +148,7 @@ export async function updateArticle(
 
 export async function changeArticleStatus(db: Database, input: { actorId: number; articleId: number; change: StatusChange }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     const status = nextStatus(article.status, input.change);
     if (!status) throw new InvalidInputError({ form: `A ${article.status} article cannot be asked to ${input.change}.` });
     const firstPublish = status === "published" && !article.publishedAt;
@@ -175,8 +167,7 @@ export async function changeArticleStatus(db: Database, input: { actorId: number
 /** A staff member checked the article is still right: it leaves the review list. */
 export async function verifyArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     let sourceRevisionNumber = article.sourceRevisionNumber;
     if (article.sourceAnswerId) {
       const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, article.sourceAnswerId));
@@ -193,8 +184,7 @@ export async function verifyArticle(db: Database, input: { actorId: number; arti
 /** Soft delete; the promotion bonus is reversed (the ledger keeps both rows). */
 export async function deleteArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { article } = await lockArticleFor(tx, input.actorId, input.articleId);
     await tx.update(kbArticles).set({ deletedAt: now, updatedAt: now }).where(eq(kbArticles.id, article.id));
     if (article.sourceAnswerId && article.creditedUserId) {
       const locked = await lockUsers(tx, [article.creditedUserId]);
@@ -213,7 +203,8 @@ export async function recordFeedback(
 ) {
   return db.transaction(async (tx) => {
     const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, input.articleId)).for("update");
-    if (!article || article.deletedAt || article.status !== "published") throw new NotFoundError("That article");
+    if (!article) throw new NotFoundError("That article");
+    requireAllowed(can(null, { type: "rateArticle", article: articleFacts(article) }), "That article");
     const who = "userId" in input.voter ? eq(kbFeedback.userId, input.voter.userId) : eq(kbFeedback.visitorHash, input.voter.visitorHash);
     const [existing] = await tx.select().from(kbFeedback).where(and(eq(kbFeedback.articleId, article.id), who));
     const comment = input.helpful ? null : (input.comment ?? null);

@@ -138,7 +138,6 @@ export async function editPost(
   return db.transaction(async (tx) => {
     const actor = await requireActor(tx, input.editorId);
     const { post, facts } = await lockPost(tx, input.postId);
-    if (facts.deleted) throw new NotFoundError("That post");
     requireAllowed(can(actor, { type: "edit", post: facts }));
     const isQuestion = post.type === "question";
     const title = isQuestion ? (input.title ?? post.title!) : null;
