@@ -1,9 +1,9 @@
-// Knowledge-base use cases: promote an answer, edit, publish/unpublish/archive, verify, delete,
-// and record readers' feedback and views. One transaction each.
+// Knowledge-base use cases for staff: promote an answer, edit, publish/unpublish/archive, verify,
+// delete. One transaction each. What readers add (votes, views) is in kb-readers.server.ts.
 import { and, eq, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
+import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
 import { nextStatus, uniqueSlug, type StatusChange } from "~/domain/knowledge-base";
 import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
 import { REPUTATION_RULES } from "~/domain/reputation";
@@ -191,38 +191,4 @@ export async function deleteArticle(db: Database, input: { actorId: number; arti
       await reverseReputation(tx, { postId: article.sourceAnswerId, reasons: ["answer_promoted"] }, locked, now);
     }
   });
-}
-
-export type FeedbackVoter = { userId: number } | { visitorHash: string };
-
-/** One "Was this helpful?" vote per reader; voting again changes the vote. Counters move with it. */
-export async function recordFeedback(
-  db: Database,
-  input: { articleId: number; voter: FeedbackVoter; helpful: boolean; comment?: string | null },
-  now = new Date(),
-) {
-  return db.transaction(async (tx) => {
-    const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, input.articleId)).for("update");
-    if (!article) throw new NotFoundError("That article");
-    requireAllowed(can(null, { type: "rateArticle", article: articleFacts(article) }), "That article");
-    const who = "userId" in input.voter ? eq(kbFeedback.userId, input.voter.userId) : eq(kbFeedback.visitorHash, input.voter.visitorHash);
-    const [existing] = await tx.select().from(kbFeedback).where(and(eq(kbFeedback.articleId, article.id), who));
-    const comment = input.helpful ? null : (input.comment ?? null);
-    if (existing) {
-      await tx.update(kbFeedback).set({ helpful: input.helpful, comment, createdAt: now }).where(eq(kbFeedback.id, existing.id));
-    } else {
-      await tx.insert(kbFeedback).values({ articleId: article.id, ...input.voter, helpful: input.helpful, comment, createdAt: now });
-    }
-    const yes = (input.helpful ? 1 : 0) - (existing?.helpful === true ? 1 : 0);
-    const no = (input.helpful ? 0 : 1) - (existing?.helpful === false ? 1 : 0);
-    await tx
-      .update(kbArticles)
-      .set({ helpfulYes: sql`${kbArticles.helpfulYes} + ${yes}`, helpfulNo: sql`${kbArticles.helpfulNo} + ${no}` })
-      .where(eq(kbArticles.id, article.id));
-    return { helpful: input.helpful };
-  });
-}
-
-export async function recordView(db: Database, articleId: number) {
-  await db.update(kbArticles).set({ views: sql`${kbArticles.views} + 1` }).where(eq(kbArticles.id, articleId));
 }
