@@ -1,6 +1,6 @@
 // Knowledge-base use cases for staff: promote an answer, edit, publish/unpublish/archive, verify,
 // delete. One transaction each. What readers add (votes, views) is in kb-readers.server.ts.
-import { and, eq, isNull, max, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
@@ -9,7 +9,8 @@ import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
 import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
-import { InvalidInputError, NotFoundError } from "./errors";
+import { ConflictError, EDIT_CONFLICT_MESSAGE, InvalidInputError, NotFoundError } from "./errors";
+import { latestArticleRevision } from "./kb-queries.server";
 import { lockPost } from "./posts.server";
 import { findActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
@@ -107,9 +108,20 @@ async function lockArticleFor(tx: Database, actorId: number, articleId: number) 
   return { actor: actor as Actor, article };
 }
 
+async function categoryNames(tx: Database, ids: (number | null)[]) {
+  const wanted = ids.filter((id): id is number => id !== null);
+  if (wanted.length === 0) return new Map<number, string>();
+  const rows = await tx.select({ id: kbCategories.id, name: kbCategories.name }).from(kbCategories).where(inArray(kbCategories.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Saves a new revision of an article. `baseRevision` is the revision the form was loaded with:
+ * when another staff member saved a newer one meanwhile, the save is refused with both versions.
+ */
 export async function updateArticle(
   db: Database,
-  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null },
+  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null; baseRevision?: number },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
@@ -127,10 +139,25 @@ export async function updateArticle(
         await tx.delete(kbSlugRedirects).where(eq(kbSlugRedirects.slug, slug));
       }
     }
-    const [latest] = await tx.select({ n: max(kbArticleRevisions.revisionNumber) }).from(kbArticleRevisions).where(eq(kbArticleRevisions.articleId, article.id));
+    const latest = await latestArticleRevision(tx, article.id);
+    const changed = input.title !== article.title || input.body !== article.bodyMarkdown || input.categoryId !== article.categoryId;
+    // Read under the article's row lock: no other save can slip in between this check and ours.
+    if (changed && input.baseRevision !== undefined && latest && input.baseRevision < latest.revision) {
+      const names = await categoryNames(tx, [article.categoryId, input.categoryId]);
+      const version = (title: string, categoryId: number | null, body: string) => ({
+        title,
+        details: [`Category: ${(categoryId !== null && names.get(categoryId)) || "No category"}`],
+        body,
+      });
+      throw new ConflictError(EDIT_CONFLICT_MESSAGE, {
+        ...latest,
+        current: version(article.title, article.categoryId, article.bodyMarkdown),
+        yours: version(input.title, input.categoryId, input.body),
+      });
+    }
     await tx.insert(kbArticleRevisions).values({
       articleId: article.id,
-      revisionNumber: (latest?.n ?? 0) + 1,
+      revisionNumber: (latest?.revision ?? 0) + 1,
       editorId: actor.id,
       title: input.title,
       bodyMarkdown: input.body,
