@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, sql } from "dr
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
-import { reviewReasons, DEFAULT_REVIEW_AFTER_DAYS, type ReviewReason } from "~/domain/knowledge-base";
+import { config } from "~/config.server";
+import { reviewReasons, type ReviewReason } from "~/domain/knowledge-base";
 import { can, type Actor } from "~/domain/privileges";
 import { lineDiff, type DiffPart } from "~/lib/line-diff";
 import { articlePath } from "~/lib/paths";
@@ -12,8 +13,7 @@ import { requireAllowed } from "./actors.server";
 import { NotFoundError } from "./errors";
 
 export function reviewAfterDays() {
-  const configured = Number(process.env.KB_REVIEW_AFTER_DAYS);
-  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_REVIEW_AFTER_DAYS;
+  return config().KB_REVIEW_AFTER_DAYS;
 }
 
 const PUBLISHED = sql`${kbArticles.status} = 'published' and ${kbArticles.deletedAt} is null`;

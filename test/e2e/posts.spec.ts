@@ -1,4 +1,5 @@
 // Writing posts: editing with history, comments, what bad input gets, text shown as text, markdown.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { BASE_URL, DEMO, askQuestion, askViaHttp, createUserViaHttp, fillMarkdownBody, isPreviewOf, javaScriptEnabled, logIn, previewSettled, newQuestion, newUser, signUp, unique } from "./helpers";
 
@@ -65,6 +66,11 @@ test("an edit from a form loaded before someone else's save is refused with both
   await expect(page.getByLabel("Body", { exact: true })).toHaveValue(authorsText);
   await expect(page.getByLabel("The current version", { exact: true })).toContainText("[number removed by staff]");
   await expect(page.getByLabel("Differences between the current version and yours")).toContainText("+ ");
+  if (javaScriptEnabled()) {
+    // The conflict view meets WCAG 2.2 AA like every other page (axe runs as script in the page).
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
 
   // Saving again, having seen the current version, is a deliberate choice and goes through.
   await page.getByRole("button", { name: "Save edits" }).click();
