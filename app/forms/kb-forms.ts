@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS, text } from "./fields";
+import { baseRevision } from "./post-forms";
 
 export const articleForm = z.object({
   title: text("Title", LIMITS.title),
@@ -19,6 +20,7 @@ export const articleForm = z.object({
     .max(200, { error: "Edit note must be at most 200 characters." })
     .optional()
     .transform((value) => value?.trim() || null),
+  baseRevision,
 });
 
 export const articlePageIntent = z.discriminatedUnion("intent", [

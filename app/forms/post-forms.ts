@@ -20,3 +20,15 @@ export const editSummary = z
   .max(200, { error: "Edit summary must be at most 200 characters." })
   .optional()
   .transform((value) => value?.trim() || null);
+
+/** The revision an edit form was loaded with, so a save can tell whether someone else saved since. */
+export const baseRevision = z.coerce
+  .number({ error: "This form is out of date. Reload the page and make your edit again." })
+  .int({ error: "This form is out of date. Reload the page and make your edit again." })
+  .min(1, { error: "This form is out of date. Reload the page and make your edit again." })
+  .max(2_147_483_647, { error: "This form is out of date. Reload the page and make your edit again." });
+
+export const postEditForms = {
+  question: questionForm.extend({ summary: editSummary, baseRevision }),
+  answer: answerForm.extend({ summary: editSummary, baseRevision }),
+};

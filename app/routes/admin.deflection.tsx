@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ABANDON_WINDOW_MINUTES, DEFLECTION_REPORT_DAYS } from "~/domain/deflection";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { getDeflectionReport } from "~/services/deflection.server";
 
 const reportParams = z.object({
@@ -12,7 +12,7 @@ const reportParams = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireKnowledgeBaseStaff(request, context);
+  await requireViewerAllowedTo(request, context, { type: "viewStaffReports" });
   const { days } = reportParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   return getDeflectionReport(context.db, days);
 }

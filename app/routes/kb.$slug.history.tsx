@@ -4,11 +4,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RevisionList } from "~/components/revision-list";
 import { findArticle } from "~/http/kb-article.server";
 import { notFound } from "~/http/responses.server";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { articleHistory } from "~/services/kb-queries.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireKnowledgeBaseStaff(request, context);
+  const viewer = await requireViewerAllowedTo(request, context, { type: "manageArticles" });
   const found = await findArticle(context.db, params.slug, viewer);
   if ("redirectTo" in found) notFound("That article");
   const article = found.article.article;
