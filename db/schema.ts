@@ -19,6 +19,10 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
+import { ROLES } from "../app/domain/roles";
+
+export type { Role } from "../app/domain/roles";
+
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 // Millisecond precision, as JavaScript's Date has: keyset cursors built from a Date must compare
 // exactly with the stored value, or rows that differ only in microseconds are skipped.
@@ -31,7 +35,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["customer", "staff", "admin"] }).notNull().default("customer"),
+    role: text("role", { enum: ROLES }).notNull().default("customer"),
     reputation: integer("reputation").notNull().default(1),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     /** The name as people would read it: case, width, spacing and invisible characters ignored,
@@ -234,7 +238,6 @@ export const rateLimits = pgTable("rate_limits", {
 
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
-export type Role = User["role"];
 
 // ---------------------------------------------------------------------------------------------
 // Knowledge base: staff promote answers into articles that customers read and rate.

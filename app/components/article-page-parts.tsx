@@ -2,6 +2,7 @@
 // helpful?" form, and the staff panel with its figures and status forms.
 import { Form, Link } from "@remix-run/react";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
+import { LIMITS } from "~/forms/fields";
 import { articlePath } from "~/lib/paths";
 import type { ArticlePage } from "~/services/article-page.server";
 import { FormError } from "./field";
@@ -90,7 +91,7 @@ export function FeedbackForm({ voted, failure }: { voted: "yes" | "no" | null; f
           <input type="hidden" name="intent" value="feedback" />
           <div className="field">
             <label htmlFor="feedback-comment">What was missing or wrong? (optional, sent with No)</label>
-            <textarea id="feedback-comment" name="comment" rows={2} maxLength={600} defaultValue={mine?.values?.comment} />
+            <textarea id="feedback-comment" name="comment" rows={2} maxLength={LIMITS.feedback.max} defaultValue={mine?.values?.comment} />
           </div>
           <div className="form-actions">
             <button type="submit" name="helpful" value="yes" className="button">

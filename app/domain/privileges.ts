@@ -3,7 +3,9 @@
 // knowledge base's included, answers with the same Decision; app/services/actors.server.ts
 // (requireAllowed) is the one place a refusal becomes a status.
 
-export type Role = "customer" | "staff" | "admin";
+import type { Role } from "./roles";
+
+export type { Role };
 
 export interface Actor {
   id: number;

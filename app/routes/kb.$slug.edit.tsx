@@ -75,7 +75,7 @@ export default function EditArticlePage() {
           ))}
         </SelectField>
         <MarkdownEditor defaultValue={values.body ?? article.bodyMarkdown} error={errors.body} rows={16} />
-        <TextField name="note" label="Edit note" maxLength={200} defaultValue={values.note} error={errors.note} hint="Optional: what changed and why." />
+        <TextField name="note" label="Edit note" maxLength={LIMITS.editNote.max} defaultValue={values.note} error={errors.note} hint="Optional: what changed and why." />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             Save edits

@@ -73,7 +73,7 @@ export default function EditPostPage() {
         {post.type === "question" ? (
           <TextField name="tags" label="Tags" required defaultValue={values.tags ?? post.tags} error={errors.tags} hint="1 to 5 tags, separated by commas or spaces." />
         ) : null}
-        <TextField name="summary" label="Edit summary" maxLength={200} defaultValue={values.summary} error={errors.summary} hint="Optional: what did you change and why?" />
+        <TextField name="summary" label="Edit summary" maxLength={LIMITS.editNote.max} defaultValue={values.summary} error={errors.summary} hint="Optional: what did you change and why?" />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             Save edits
