@@ -7,6 +7,7 @@ import { useNonce } from "./components/nonce";
 import { UserName } from "./components/user-name";
 import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
 import stylesheet from "./styles/app.css?url";
+import { userPath } from "./lib/paths";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -77,7 +78,7 @@ function SiteHeader() {
         <div className="site-account">
           {viewer ? (
             <>
-              <Link to={`/users/${viewer.id}`} className="site-account__me">
+              <Link to={userPath(viewer)} className="site-account__me">
                 <UserName user={viewer} link={false} showReputation />
               </Link>
               <Form method="post" action="/logout">

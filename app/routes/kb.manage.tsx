@@ -7,6 +7,7 @@ import { TimeAgo } from "~/components/time-ago";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
 import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { listArticlesForStaff, reviewList } from "~/services/kb-queries.server";
+import { articlePath } from "~/lib/paths";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewerAllowedTo(request, context, { type: "manageArticles" });
@@ -29,7 +30,7 @@ export default function ManageKnowledgeBase() {
         {review.map((article) => (
           <div key={article.id} className="card review-item">
             <h3>
-              <Link to={`/kb/${article.slug}`}>{article.title}</Link>
+              <Link to={articlePath(article)}>{article.title}</Link>
             </h3>
             <p className="muted">
               {article.reviewReasons.map(reviewReasonLabel).join("; ")} · last verified{" "}
@@ -59,7 +60,7 @@ export default function ManageKnowledgeBase() {
               {articles.map((article) => (
                 <tr key={article.id}>
                   <td>
-                    <Link to={`/kb/${article.slug}`}>{article.title}</Link>
+                    <Link to={articlePath(article)}>{article.title}</Link>
                     {article.reviewReasons.length > 0 ? <span className="badge badge--warn">Needs review</span> : null}
                   </td>
                   <td>{article.status}</td>
