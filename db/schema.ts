@@ -108,6 +108,8 @@ export const posts = pgTable(
     index("answers_question_idx").on(t.questionId).where(sql`type = 'answer'`),
     index("posts_author_idx").on(t.authorId, t.type, t.createdAt),
     index("posts_search_idx").using("gin", t.searchVector),
+    // Trigram index on question titles: typo-tolerant title matches and "did you mean" similarity.
+    index("questions_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`).where(sql`type = 'question'`),
   ],
 );
 
@@ -278,9 +280,15 @@ export const kbArticles = pgTable(
     helpfulYes: integer("helpful_yes").notNull().default(0),
     helpfulNo: integer("helpful_no").notNull().default(0),
     deletedAt: timestamptz("deleted_at"),
+    /** Title A, body C: the same weights as questions so ranks compare across kinds. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body_markdown), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("kb_articles_slug_unique").on(t.slug),
+    index("kb_articles_search_idx").using("gin", t.searchVector),
+    index("kb_articles_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     // One live article per answer: promoting twice finds the first.
     uniqueIndex("kb_articles_source_answer_unique").on(t.sourceAnswerId).where(sql`deleted_at is null`),
     index("kb_articles_category_idx").on(t.categoryId, t.status),
