@@ -11,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { config } from "~/config.server";
 import { suggestSimilar } from "~/services/search/similar.server";
+import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { figures, type Figures, type Judged } from "./ranking-metrics";
 import { loadCorpus, readCorpus, type CorpusQuery } from "./similar-corpus";
 
@@ -90,6 +91,8 @@ async function main() {
     console.log(`eval:similar on ${path.basename(path.resolve(args.dir))}: ${documents.length} documents, ${queries.length} queries, in ${handle.label}`);
     const loadStart = performance.now();
     const { postIdOf, corpusIdOf } = await loadCorpus(handle.db, documents, (done) => process.stderr.write(`  stored ${done} of ${documents.length}\r`));
+    // As the app does after a bulk load: the word-rarity snapshot suggestions weigh words by.
+    await refreshSearchStatistics(handle.db);
     console.log(`Stored through askQuestion and postAnswer in ${((performance.now() - loadStart) / 1000).toFixed(0)} s.\n`);
 
     const rerank = new Map<string, Judged>();
