@@ -14,6 +14,8 @@ import type { SearchResult } from "./types";
 export const SEARCH_PAGE_SIZE = 20;
 /** Relevance pages are numbered; deeper than this nobody reads, and each page costs more. */
 export const MAX_SEARCH_PAGE = 50;
+/** Matches ranked per kind for one page of a text search (see branches()). */
+export const MATCHES_RANKED = 1000;
 
 export interface SearchOptions {
   /** Who is searching. Everyone sees the same results today (live posts, published articles); kept for per-viewer rules. */
@@ -34,6 +36,8 @@ export interface SearchPage {
    * query has nothing to search for ("none": show tips).
    */
   matched: "all" | "any" | "filters" | "none";
+  /** So many posts matched that only the first MATCHES_RANKED of a kind were ranked: more words would help. */
+  broad: boolean;
 }
 
 // ts_rank weights for labels D, C, B, A: title A, tags B, body C (db/schema.ts).
@@ -57,7 +61,12 @@ interface Branch {
   select: SQL;
 }
 
-/** The three kinds as one union; each branch ranks and limits itself, so PostgreSQL sorts small lists. */
+/**
+ * The three kinds as one union; each branch ranks and limits itself, so PostgreSQL sorts small
+ * lists. A text search ranks at most MATCHES_RANKED matches per kind: a query of common words
+ * ("invoice") matches much of the forum, and ranking all of it would cost seconds, so the
+ * first matches found are ranked, and the page (told by `broad`) suggests adding words.
+ */
 function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] {
   const filters: Filters = { tags: query.tags, userId: query.userId, solved: query.solved, unanswered: query.unanswered };
   const text = sql`${query.words.concat(query.phrases).join(" ")}::text`;
@@ -67,6 +76,8 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
   )}]::text[]`;
   const exact = (title: SQL) => sql`case when ${normalisedText(title)} = ${normalisedText(text)} then 10 else 0 end`;
   const order = tsq ? sql`relevance desc, id desc` : sql`created_at desc, id desc`;
+  // With words: the first matches, then ranked. Filters only: newest first, straight from an index.
+  const capped = (select: SQL) => (tsq ? sql`(${select} limit ${MATCHES_RANKED})` : sql`(${select})`);
   const list: Branch[] = [];
   const wants = (kind: SearchKind) => query.kinds.length === 0 || query.kinds.includes(kind);
 
@@ -86,8 +97,9 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
       kind: "question",
       select: sql`select 'question'::text as kind, p.id, p.id as question_id, p.title, null::text as slug, p.tags,
           p.score, p.answer_count, (p.accepted_answer_id is not null) as solved, p.author_id, p.created_at,
-          p.body_markdown as body, (${relevance})::float8 as relevance
-        from posts p where ${sql.join(where, sql` and `)} order by ${order} limit ${limit}`,
+          p.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(sql`select * from posts p where ${sql.join(where, sql` and `)}`)} p
+        order by ${order} limit ${limit}`,
     });
   }
 
@@ -100,18 +112,22 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
     // Accepted answers and staff answers (the official word) first, then by votes; the question's
     // title counts a little, so an answer to the question asked beats a passing mention.
     const relevance = tsq
-      ? sql`(ts_rank(${WEIGHTS}, a.search_vector, (${tsq}), ${NORMALISATION})
-             + 0.5 * ts_rank(${TITLE_ONLY}, q.search_vector, (${tsq}), ${NORMALISATION}))
-            * (1 + 0.3 * (q.accepted_answer_id is not distinct from a.id)::int
-                 + 0.15 * exists(select 1 from users s where s.id = a.author_id and s.role <> 'customer')::int
-                 + 0.1 * ln(1 + greatest(a.score, 0)))`
+      ? sql`(ts_rank(${WEIGHTS}, x.search_vector, (${tsq}), ${NORMALISATION})
+             + 0.5 * ts_rank(${TITLE_ONLY}, x.question_vector, (${tsq}), ${NORMALISATION}))
+            * (1 + 0.3 * x.accepted::int
+                 + 0.15 * exists(select 1 from users s where s.id = x.author_id and s.role <> 'customer')::int
+                 + 0.1 * ln(1 + greatest(x.score, 0)))`
       : sql`0`;
+    const matches = sql`select a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
+        q.id as question_id, q.title, q.tags, q.answer_count, q.search_vector as question_vector,
+        (q.accepted_answer_id is not distinct from a.id) as accepted
+      from posts a join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
     list.push({
       kind: "answer",
-      select: sql`select 'answer'::text as kind, a.id, q.id as question_id, q.title, null::text as slug, q.tags,
-          a.score, q.answer_count, (q.accepted_answer_id is not distinct from a.id) as solved, a.author_id, a.created_at,
-          a.body_markdown as body, (${relevance})::float8 as relevance
-        from posts a join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)} order by ${order} limit ${limit}`,
+      select: sql`select 'answer'::text as kind, x.id, x.question_id, x.title, null::text as slug, x.tags,
+          x.score, x.answer_count, x.accepted as solved, x.author_id, x.created_at,
+          x.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(matches)} x order by ${order} limit ${limit}`,
     });
   }
 
@@ -125,14 +141,15 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
       ? sql`ts_rank(${WEIGHTS}, k.search_vector, (${tsq}), ${NORMALISATION}) * 1.3
             + 0.3 * similarity(k.title, ${text}) + ${exact(sql`k.title`)}`
       : sql`0`;
+    const matches = sql`select k.*, coalesce(sq.tags, '{}'::text[]) as question_tags
+      from kb_articles k left join posts sq on sq.id = k.source_question_id where ${sql.join(where, sql` and `)}`;
     list.push({
       kind: "article",
       select: sql`select 'article'::text as kind, k.id, k.source_question_id as question_id, k.title, k.slug,
-          coalesce(sq.tags, '{}'::text[]) as tags, null::int as score, null::int as answer_count, true as solved,
+          k.question_tags as tags, null::int as score, null::int as answer_count, true as solved,
           k.credited_user_id as author_id, coalesce(k.published_at, k.created_at) as created_at,
-          k.body_markdown as body, (${relevance})::float8 as relevance
-        from kb_articles k left join posts sq on sq.id = k.source_question_id
-        where ${sql.join(where, sql` and `)} order by ${order} limit ${limit}`,
+          k.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(matches)} k order by ${order} limit ${limit}`,
     });
   }
   return list;
@@ -151,6 +168,7 @@ interface Row {
   author_id: number | null;
   created_at: Date | string;
   relevance: number;
+  matches: number | string;
   author_name: string | null;
   author_role: "customer" | "staff" | "admin" | null;
   title_hl: string | null;
@@ -160,7 +178,7 @@ interface Row {
 async function runPage(db: Database, query: ParsedQuery, tsq: SQL | null, page: number, pageSize: number) {
   const offset = (page - 1) * pageSize;
   const parts = branches(query, tsq, offset + pageSize + 1);
-  if (parts.length === 0) return { rows: [] as Row[], hasNextPage: false };
+  if (parts.length === 0) return { rows: [] as Row[], hasNextPage: false, broad: false };
   const union = sql.join(
     parts.map((part) => sql`(${part.select})`),
     sql` union all `,
@@ -171,13 +189,14 @@ async function runPage(db: Database, query: ParsedQuery, tsq: SQL | null, page: 
   const order = tsq ? sql`r.relevance desc, r.created_at desc, r.kind, r.id desc` : sql`r.created_at desc, r.kind, r.id desc`;
   const result = await db.execute(sql`
     select r.kind, r.id, r.question_id, r.title, r.slug, r.tags, r.score, r.answer_count, r.solved, r.author_id,
-           r.created_at, r.relevance, u.display_name as author_name, u.role as author_role,
+           r.created_at, r.relevance, r.matches, u.display_name as author_name, u.role as author_role,
            ${titleHl} as title_hl, ${snippetHl} as snippet_hl
     from (select * from (${union}) r order by ${order} limit ${pageSize + 1} offset ${offset}) r
     left join users u on u.id = r.author_id
     order by ${order}`);
   const rows = rowsOf<Row>(result);
-  return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize };
+  const broad = tsq !== null && rows.some((row) => Number(row.matches) >= MATCHES_RANKED);
+  return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize, broad };
 }
 
 function toResult(row: Row): SearchResult {
@@ -208,18 +227,18 @@ function toResult(row: Row): SearchResult {
 export async function searchEverything(db: Database, query: ParsedQuery, options: SearchOptions = {}): Promise<SearchPage> {
   const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? SEARCH_PAGE_SIZE)), 50);
   const page = Math.min(Math.max(1, Math.floor(Number.isFinite(options.page) ? options.page! : 1)), MAX_SEARCH_PAGE);
-  const empty = { results: [], page, pageSize, hasNextPage: false };
+  const empty = { results: [], page, pageSize, hasNextPage: false, broad: false };
   if (!isSearchable(query)) return { ...empty, matched: "none" };
   if (!hasSearchText(query)) {
     const { rows, hasNextPage } = await runPage(db, query, null, page, pageSize);
-    return { results: rows.map(toResult), page, pageSize, hasNextPage, matched: "filters" };
+    return { results: rows.map(toResult), page, pageSize, hasNextPage, matched: "filters", broad: false };
   }
   const all = matchAll(query);
   const first = await runPage(db, query, all, page, pageSize);
   const allMatchSomething = first.rows.length > 0 || (page > 1 && (await runPage(db, query, all, 1, 1)).rows.length > 0);
   if (allMatchSomething || query.words.length < 2) {
-    return { results: first.rows.map(toResult), page, pageSize, hasNextPage: first.hasNextPage, matched: "all" };
+    return { results: first.rows.map(toResult), page, pageSize, hasNextPage: first.hasNextPage, matched: "all", broad: first.broad };
   }
   const any = await runPage(db, query, matchAny(query), page, pageSize);
-  return { results: any.rows.map(toResult), page, pageSize, hasNextPage: any.hasNextPage, matched: "any" };
+  return { results: any.rows.map(toResult), page, pageSize, hasNextPage: any.hasNextPage, matched: "any", broad: any.broad };
 }
