@@ -15,7 +15,7 @@ export const SEARCH_PAGE_SIZE = 20;
 /** Relevance pages are numbered; deeper than this nobody reads, and each page costs more. */
 export const MAX_SEARCH_PAGE = 50;
 /** Matches ranked per kind for one page of a text search (see branches()). */
-export const MATCHES_RANKED = 1000;
+export const MATCHES_RANKED = 500;
 
 export interface SearchOptions {
   /** Who is searching. Everyone sees the same results today (live posts, published articles); kept for per-viewer rules. */
@@ -118,10 +118,16 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
                  + 0.15 * exists(select 1 from users s where s.id = x.author_id and s.role <> 'customer')::int
                  + 0.1 * ln(1 + greatest(x.score, 0)))`
       : sql`0`;
+    // Without filters on the question, the answers are capped before the join: the cheaper plan
+    // (PostgreSQL otherwise starts parallel workers for a join it expects to be large).
+    const questionFilters = filters.tags.length > 0 || filters.solved;
+    const answers = questionFilters
+      ? sql`posts a`
+      : sql`(select * from posts a where ${sql.join(where.filter((_, i) => i !== 2), sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a`;
     const matches = sql`select a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
         q.id as question_id, q.title, q.tags, q.answer_count, q.search_vector as question_vector,
         (q.accepted_answer_id is not distinct from a.id) as accepted
-      from posts a join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+      from ${answers} join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
     list.push({
       kind: "answer",
       select: sql`select 'answer'::text as kind, x.id, x.question_id, x.title, null::text as slug, x.tags,
