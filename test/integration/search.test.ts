@@ -7,8 +7,10 @@ import { searchEverything } from "~/services/search/search.server";
 import { suggestSimilar } from "~/services/search/similar.server";
 import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { acceptAnswer } from "~/services/voting.server";
+import * as searchRoute from "~/routes/search";
 import { useTestDatabase } from "../support/databases";
 import { makeUser } from "../support/fixtures";
+import { callRoute, contextFor, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
 
@@ -262,5 +264,45 @@ describe("ask-time suggestions", () => {
     expect(documents).toBeGreaterThan(10);
     const [top] = await suggestSimilar(t.db, { title: "griffin wyvernstamp", body: "" });
     expect(top.id).toBe(rare.id);
+  });
+});
+
+describe("the /search page answers 200 or 400, never 500", () => {
+  const load = (query: string) => callRoute(() => searchRoute.loader({ request: getRequest(`/search?${query}`), context: contextFor(t.db), params: {} }));
+
+  it.each([
+    ["no q", ""],
+    ["empty", "q="],
+    ["one character", "q=a"],
+    ["punctuation", `q=${encodeURIComponent("?!.,;")}`],
+    ["10 KB", `q=${encodeURIComponent("invoice ".repeat(1300))}`],
+    ["NUL bytes", "q=inv%00oice"],
+    ["unbalanced quotes", `q=${encodeURIComponent('"invoice "export')}`],
+    ["a lone dash", "q=-"],
+    ["emoji", `q=${encodeURIComponent("🧾💸")}`],
+    ["HTML", `q=${encodeURIComponent('<script>alert(1)</script> "><img onerror=x>')}`],
+    ["unknown operators", `q=${encodeURIComponent("is:nonsense user:abc [bad/tag]")}`],
+    ["q twice", "q=invoice&q=export"],
+    ["invalid UTF-8 escapes", "q=%C0%AF%FF"],
+  ])("%s: 200", async (_, query) => {
+    const result = await load(query);
+    expect(result.status).toBe(200);
+  });
+
+  it("says a long query was cut, and explains operators it did not understand", async () => {
+    expect((await load(`q=${encodeURIComponent("invoice ".repeat(1300))}`)).data).toMatchObject({ truncated: true });
+    expect((await load(`q=${encodeURIComponent("refund is:nonsense")}`)).data).toMatchObject({ ignored: ["is:nonsense"] });
+  });
+
+  it("offers tips and popular tags when there is nothing to search for", async () => {
+    const result = await load("q=%3F");
+    expect(result.data).toMatchObject({ matched: "none", results: [] });
+    expect(result.data.popularTags.length).toBeGreaterThan(0);
+  });
+
+  it.each([["page=0"], ["page=-1"], ["page=abc"], ["page=1.5"], ["page=99999999999"], ["page=51"]])("q=invoice&%s: 400 with a message", async (pageParam) => {
+    const result = await load(`q=invoice&${pageParam}`);
+    expect(result.status).toBe(400);
+    expect(result.data.message).toMatch(/page/i);
   });
 });
