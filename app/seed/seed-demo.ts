@@ -8,6 +8,7 @@ import { ForbiddenError } from "~/services/errors";
 import { listCategories } from "~/services/kb-queries.server";
 import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "~/services/knowledge-base.server";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
+import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { signUp } from "~/services/users.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
@@ -93,6 +94,8 @@ export async function seedDemoData(db: Database, now = new Date()) {
   const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
+  // Word rarity for ask-time suggestions, counted over the content just written.
+  await refreshSearchStatistics(db, now);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
 }
 

@@ -8,6 +8,7 @@ import { suggestSimilar } from "~/services/search/similar.server";
 import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { acceptAnswer } from "~/services/voting.server";
 import * as searchRoute from "~/routes/search";
+import { seedDemoData } from "~/seed/seed-demo";
 import { useTestDatabase } from "../support/databases";
 import { makeUser } from "../support/fixtures";
 import { callRoute, contextFor, getRequest } from "../support/routes";
@@ -304,5 +305,17 @@ describe("the /search page answers 200 or 400, never 500", () => {
     const result = await load(`q=invoice&${pageParam}`);
     expect(result.status).toBe(400);
     expect(result.data.message).toMatch(/page/i);
+  });
+});
+
+describe("the demo community", () => {
+  it("answers “export invoices CSV” with a solved question and an article, and suggests them when asking", async () => {
+    await seedDemoData(t.db);
+    const title = "How do I export all my invoices to a CSV file for my accountant?";
+    const page = await search("export invoices CSV");
+    expect(page.results.find((result) => result.kind === "question" && result.solved)?.title).toBe(title);
+    expect(page.results.find((result) => result.kind === "article")?.title).toBe(title);
+    const suggestions = await suggestSimilar(t.db, { title: "Export invoices to CSV", body: "My accountant needs all invoices in a spreadsheet." });
+    expect(suggestions.slice(0, 3).map((result) => result.kind)).toEqual(expect.arrayContaining(["article", "question"]));
   });
 });
