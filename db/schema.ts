@@ -111,7 +111,12 @@ export const posts = pgTable(
     index("questions_tags_idx").using("gin", t.tags).where(sql`type = 'question'`),
     index("answers_question_idx").on(t.questionId).where(sql`type = 'answer'`),
     index("posts_author_idx").on(t.authorId, t.type, t.createdAt),
-    index("posts_search_idx").using("gin", t.searchVector),
+    // One full-text index per kind, over live posts only: a search names its kind and "not
+    // deleted", so it reads one small index instead of intersecting a big one with another.
+    index("questions_search_idx").using("gin", t.searchVector).where(sql`type = 'question' and deleted_at is null`),
+    index("answers_search_idx").using("gin", t.searchVector).where(sql`type = 'answer' and deleted_at is null`),
+    // Trigram index on question titles: typo-tolerant title matches and "did you mean" similarity.
+    index("questions_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`).where(sql`type = 'question'`),
   ],
 );
 
@@ -281,9 +286,15 @@ export const kbArticles = pgTable(
     helpfulYes: integer("helpful_yes").notNull().default(0),
     helpfulNo: integer("helpful_no").notNull().default(0),
     deletedAt: timestamptz("deleted_at"),
+    /** Title A, body C: the same weights as questions so ranks compare across kinds. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body_markdown), 'C')`,
+    ),
   },
   (t) => [
     uniqueIndex("kb_articles_slug_unique").on(t.slug),
+    index("kb_articles_search_idx").using("gin", t.searchVector),
+    index("kb_articles_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     // One live article per answer: promoting twice finds the first.
     uniqueIndex("kb_articles_source_answer_unique").on(t.sourceAnswerId).where(sql`deleted_at is null`),
     index("kb_articles_category_idx").on(t.categoryId, t.status),
@@ -373,6 +384,27 @@ export const notifications = pgTable(
 );
 
 export type KbArticle = typeof kbArticles.$inferSelect;
+
+/**
+ * How many live questions and published articles contain each lexeme: the rarity (IDF) that
+ * ask-time suggestions weigh words by, and that lets them look only where the rare words are.
+ * A snapshot, rebuilt by refreshSearchStatistics (app/services/search/statistics.server.ts).
+ */
+export const searchLexemes = pgTable("search_lexemes", {
+  lexeme: text("lexeme").primaryKey(),
+  documents: integer("documents").notNull(),
+});
+
+/** The size of the collection the snapshot above was counted over, and when (one row). */
+export const searchCorpus = pgTable(
+  "search_corpus",
+  {
+    id: smallint("id").primaryKey().default(1),
+    documents: integer("documents").notNull(),
+    refreshedAt: timestamptz("refreshed_at").notNull(),
+  },
+  (t) => [check("search_corpus_single_row", sql`${t.id} = 1`)],
+);
 
 /**
  * Transactional outbox: an email is queued in the same transaction as the change it reports, and

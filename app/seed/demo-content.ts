@@ -1718,6 +1718,41 @@ The amounts have commas for decimals too. The invoice export was fine last month
     daysAgo: 0,
     answers: [],
   },
+  // 60
+  {
+    author: "cust5",
+    title: "How do I export all my invoices to a CSV file for my accountant?",
+    body: `My accountant has asked for every invoice from the last financial year as a spreadsheet, ideally CSV. I can download the PDFs one at a time from the invoice list, but there are about 400 of them.
+
+Is there a way to export invoices in bulk, with the customer, dates, VAT and totals as columns?`,
+    tags: ["exports", "invoices", "csv"],
+    daysAgo: 52,
+    upvoters: ["cust2", "cust3", "super3"],
+    answers: [
+      {
+        author: "super3",
+        hoursAfter: 2,
+        accepted: true,
+        upvoters: ["cust5", "staff2", "super1", "cust4"],
+        body: `Yes. You don't need the PDFs:
+
+1. Go to **Invoices → All invoices**.
+2. Set the filter to the dates you need (e.g. *Last financial year*) and, if you like, a status such as *Paid*.
+3. Click **Export → CSV**. You get one row per invoice: number, customer, issue and due dates, net, VAT, total, amount paid and status.
+
+If your accountant wants one row per *line item* instead (to see products or VAT rates per line), choose **Export → CSV (line items)**.
+
+Dates follow **Settings → Organisation → Regional settings**; pick ISO dates under *Export with options* if the accountant is in another country.`,
+        comments: [{ author: "cust5", body: "Exported 412 invoices in one go. My accountant is delighted, thank you!" }],
+      },
+      {
+        author: "cust3",
+        hoursAfter: 30,
+        upvoters: ["cust5"],
+        body: `If your accountant uses Xero or QuickBooks too, **Settings → Integrations → Accountant access** lets them pull the invoices themselves, so you don't have to export every year.`,
+      },
+    ],
+  },
 ];
 
 export const demoKnowledgeArticles: DemoKnowledgeArticle[] = [
@@ -1726,4 +1761,5 @@ export const demoKnowledgeArticles: DemoKnowledgeArticle[] = [
   { questionIndex: 7, category: "Account & billing" },
   { questionIndex: 22, category: "Tax", needsReview: true },
   { questionIndex: 33, category: "Integrations" },
+  { questionIndex: 60, category: "Invoicing" },
 ];

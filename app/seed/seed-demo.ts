@@ -9,6 +9,7 @@ import { listCategories } from "~/services/kb-queries.server";
 import { recordFeedback } from "~/services/kb-readers.server";
 import { changeArticleStatus, promoteAnswer, updateArticle } from "~/services/knowledge-base.server";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
+import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { signUp } from "~/services/users.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
@@ -96,6 +97,8 @@ export async function seedDemoData(db: Database, now = new Date()) {
   await seedDeflection(db, demoUsers.filter((user) => user.role === "customer").map((user) => idOf(user.key)), now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
+  // Word rarity for ask-time suggestions, counted over the content just written.
+  await refreshSearchStatistics(db, now);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
 }
 

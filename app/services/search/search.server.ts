@@ -1,0 +1,250 @@
+// searchEverything: one search over questions, answers and published knowledge-base articles,
+// for the /search page and the header box. Read-only: one statement per page (two when every
+// word together finds nothing and any word is tried instead).
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { rowsOf } from "../../../db/rows";
+import type { Actor } from "~/domain/privileges";
+import { hasSearchText, isSearchable, type ParsedQuery, type SearchKind } from "~/domain/search-query";
+import { answerPath, articlePath, questionPath } from "~/lib/paths";
+import { headline, headlineSource, highlightedHtml } from "./highlight.server";
+import { highlightQuery, matchAll, matchAny } from "./tsquery.server";
+import type { SearchResult } from "./types";
+
+export const SEARCH_PAGE_SIZE = 20;
+/** Relevance pages are numbered; deeper than this nobody reads, and each page costs more. */
+export const MAX_SEARCH_PAGE = 50;
+/** Matches ranked per kind for one page of a text search (see branches()). */
+export const MATCHES_RANKED = 500;
+
+export interface SearchOptions {
+  /** Who is searching. Everyone sees the same results today (live posts, published articles); kept for per-viewer rules. */
+  viewer?: Pick<Actor, "id" | "role"> | null;
+  /** 1-based; values beyond MAX_SEARCH_PAGE are clamped. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchPage {
+  results: SearchResult[];
+  page: number;
+  pageSize: number;
+  hasNextPage: boolean;
+  /**
+   * How the results matched: every word ("all"), any word because every word together found
+   * nothing ("any"), filters only with no words, newest first ("filters"), or not run because the
+   * query has nothing to search for ("none": show tips).
+   */
+  matched: "all" | "any" | "filters" | "none";
+  /** So many posts matched that only the first MATCHES_RANKED of a kind were ranked: more words would help. */
+  broad: boolean;
+}
+
+// ts_rank weights for labels D, C, B, A: title A, tags B, body C (db/schema.ts).
+const WEIGHTS = sql.raw("'{0.1, 0.2, 0.4, 1.0}'::float4[]");
+const TITLE_ONLY = sql.raw("'{0, 0, 0, 1.0}'::float4[]");
+/** Normalisation 1: rank / (1 + log(length)), so long posts do not win by repetition alone. */
+const NORMALISATION = sql.raw("1");
+
+/** Lower case, punctuation as single spaces: "How do I export?" equals "how do i export". */
+const normalisedText = (value: SQL) => sql`btrim(regexp_replace(lower(${value}), '[^[:alnum:]]+', ' ', 'g'))`;
+
+interface Filters {
+  tags: string[];
+  userId: number | null;
+  solved: boolean;
+  unanswered: boolean;
+}
+
+interface Branch {
+  kind: SearchKind;
+  select: SQL;
+}
+
+/**
+ * The three kinds as one union; each branch ranks and limits itself, so PostgreSQL sorts small
+ * lists. A text search ranks at most MATCHES_RANKED matches per kind: a query of common words
+ * ("invoice") matches much of the forum, and ranking all of it would cost seconds, so the
+ * first matches found are ranked, and the page (told by `broad`) suggests adding words.
+ */
+function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] {
+  const filters: Filters = { tags: query.tags, userId: query.userId, solved: query.solved, unanswered: query.unanswered };
+  const text = sql`${query.words.concat(query.phrases).join(" ")}::text`;
+  const tagArray = sql`array[${sql.join(
+    filters.tags.map((tag) => sql`${tag}`),
+    sql`, `,
+  )}]::text[]`;
+  const exact = (title: SQL) => sql`case when ${normalisedText(title)} = ${normalisedText(text)} then 10 else 0 end`;
+  const order = tsq ? sql`relevance desc, id desc` : sql`created_at desc, id desc`;
+  // With words: the first matches, then ranked. Filters only: newest first, straight from an index.
+  const capped = (select: SQL) => (tsq ? sql`(${select} limit ${MATCHES_RANKED})` : sql`(${select})`);
+  const list: Branch[] = [];
+  const wants = (kind: SearchKind) => query.kinds.length === 0 || query.kinds.includes(kind);
+
+  if (wants("question")) {
+    const where: SQL[] = [sql`p.type = 'question'`, sql`p.deleted_at is null`];
+    if (tsq) where.push(sql`p.search_vector @@ (${tsq})`);
+    if (filters.tags.length) where.push(sql`p.tags @> ${tagArray}`);
+    if (filters.userId !== null) where.push(sql`p.author_id = ${filters.userId}`);
+    if (filters.solved) where.push(sql`p.accepted_answer_id is not null`);
+    if (filters.unanswered) where.push(sql`p.answer_count = 0`);
+    const relevance = tsq
+      ? sql`ts_rank(${WEIGHTS}, p.search_vector, (${tsq}), ${NORMALISATION})
+            * (1 + 0.25 * (p.accepted_answer_id is not null)::int + 0.1 * ln(1 + greatest(p.score, 0)))
+            + 0.3 * similarity(p.title, ${text}) + ${exact(sql`p.title`)}`
+      : sql`0`;
+    list.push({
+      kind: "question",
+      select: sql`select 'question'::text as kind, p.id, p.id as question_id, p.title, null::text as slug, p.tags,
+          p.score, p.answer_count, (p.accepted_answer_id is not null) as solved, p.author_id, p.created_at,
+          p.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(sql`select * from posts p where ${sql.join(where, sql` and `)}`)} p
+        order by ${order} limit ${limit}`,
+    });
+  }
+
+  if (wants("answer") && !filters.unanswered) {
+    const where: SQL[] = [sql`a.type = 'answer'`, sql`a.deleted_at is null`, sql`q.deleted_at is null`];
+    if (tsq) where.push(sql`a.search_vector @@ (${tsq})`);
+    if (filters.tags.length) where.push(sql`q.tags @> ${tagArray}`);
+    if (filters.userId !== null) where.push(sql`a.author_id = ${filters.userId}`);
+    if (filters.solved) where.push(sql`q.accepted_answer_id = a.id`);
+    // Accepted answers and staff answers (the official word) first, then by votes; the question's
+    // title counts a little, so an answer to the question asked beats a passing mention.
+    const relevance = tsq
+      ? sql`(ts_rank(${WEIGHTS}, x.search_vector, (${tsq}), ${NORMALISATION})
+             + 0.5 * ts_rank(${TITLE_ONLY}, x.question_vector, (${tsq}), ${NORMALISATION}))
+            * (1 + 0.3 * x.accepted::int
+                 + 0.15 * exists(select 1 from users s where s.id = x.author_id and s.role <> 'customer')::int
+                 + 0.1 * ln(1 + greatest(x.score, 0)))`
+      : sql`0`;
+    // Without filters on the question, the answers are capped before the join: the cheaper plan
+    // (PostgreSQL otherwise starts parallel workers for a join it expects to be large).
+    const questionFilters = filters.tags.length > 0 || filters.solved;
+    const answers = questionFilters
+      ? sql`posts a`
+      : sql`(select * from posts a where ${sql.join(where.filter((_, i) => i !== 2), sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a`;
+    const matches = sql`select a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
+        q.id as question_id, q.title, q.tags, q.answer_count, q.search_vector as question_vector,
+        (q.accepted_answer_id is not distinct from a.id) as accepted
+      from ${answers} join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+    list.push({
+      kind: "answer",
+      select: sql`select 'answer'::text as kind, x.id, x.question_id, x.title, null::text as slug, x.tags,
+          x.score, x.answer_count, x.accepted as solved, x.author_id, x.created_at,
+          x.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(matches)} x order by ${order} limit ${limit}`,
+    });
+  }
+
+  if (wants("article") && !filters.unanswered && !filters.solved) {
+    const where: SQL[] = [sql`k.status = 'published'`, sql`k.deleted_at is null`];
+    if (tsq) where.push(sql`k.search_vector @@ (${tsq})`);
+    if (filters.tags.length) where.push(sql`coalesce(sq.tags, '{}'::text[]) @> ${tagArray}`);
+    if (filters.userId !== null) where.push(sql`k.credited_user_id = ${filters.userId}`);
+    // Published articles are checked by staff: a fixed boost over a thread saying the same.
+    const relevance = tsq
+      ? sql`ts_rank(${WEIGHTS}, k.search_vector, (${tsq}), ${NORMALISATION}) * 1.3
+            + 0.3 * similarity(k.title, ${text}) + ${exact(sql`k.title`)}`
+      : sql`0`;
+    const matches = sql`select k.*, coalesce(sq.tags, '{}'::text[]) as question_tags
+      from kb_articles k left join posts sq on sq.id = k.source_question_id where ${sql.join(where, sql` and `)}`;
+    list.push({
+      kind: "article",
+      select: sql`select 'article'::text as kind, k.id, k.source_question_id as question_id, k.title, k.slug,
+          k.question_tags as tags, null::int as score, null::int as answer_count, true as solved,
+          k.credited_user_id as author_id, coalesce(k.published_at, k.created_at) as created_at,
+          k.body_markdown as body, (${relevance})::float8 as relevance, count(*) over () as matches
+        from ${capped(matches)} k order by ${order} limit ${limit}`,
+    });
+  }
+  return list;
+}
+
+interface Row {
+  kind: SearchKind;
+  id: number;
+  question_id: number | null;
+  title: string;
+  slug: string | null;
+  tags: string[];
+  score: number | null;
+  answer_count: number | null;
+  solved: boolean;
+  author_id: number | null;
+  created_at: Date | string;
+  relevance: number;
+  matches: number | string;
+  author_name: string | null;
+  author_role: "customer" | "staff" | "admin" | null;
+  title_hl: string | null;
+  snippet_hl: string | null;
+}
+
+async function runPage(db: Database, query: ParsedQuery, tsq: SQL | null, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  const parts = branches(query, tsq, offset + pageSize + 1);
+  if (parts.length === 0) return { rows: [] as Row[], hasNextPage: false, broad: false };
+  const union = sql.join(
+    parts.map((part) => sql`(${part.select})`),
+    sql` union all `,
+  );
+  const marks = highlightQuery(query);
+  const titleHl = marks ? headline(headlineSource(sql`r.title`), marks, { whole: true }) : headlineSource(sql`r.title`);
+  const snippetHl = marks ? headline(headlineSource(sql`r.body`), marks) : headlineSource(sql`r.body`, 220);
+  const order = tsq ? sql`r.relevance desc, r.created_at desc, r.kind, r.id desc` : sql`r.created_at desc, r.kind, r.id desc`;
+  const result = await db.execute(sql`
+    select r.kind, r.id, r.question_id, r.title, r.slug, r.tags, r.score, r.answer_count, r.solved, r.author_id,
+           r.created_at, r.relevance, r.matches, u.display_name as author_name, u.role as author_role,
+           ${titleHl} as title_hl, ${snippetHl} as snippet_hl
+    from (select * from (${union}) r order by ${order} limit ${pageSize + 1} offset ${offset}) r
+    left join users u on u.id = r.author_id
+    order by ${order}`);
+  const rows = rowsOf<Row>(result);
+  const broad = tsq !== null && rows.some((row) => Number(row.matches) >= MATCHES_RANKED);
+  return { rows: rows.slice(0, pageSize), hasNextPage: rows.length > pageSize, broad };
+}
+
+function toResult(row: Row): SearchResult {
+  const question = { id: row.question_id ?? row.id, title: row.title };
+  const url = row.kind === "article" ? articlePath({ slug: row.slug ?? "" }) : row.kind === "answer" ? answerPath(question, row.id) : questionPath(question);
+  return {
+    kind: row.kind,
+    id: row.id,
+    title: row.title,
+    titleHtml: highlightedHtml(row.title_hl) || highlightedHtml(row.title),
+    url,
+    score: row.score,
+    answerCount: row.answer_count,
+    solved: row.solved,
+    tags: row.tags ?? [],
+    snippetHtml: highlightedHtml(row.snippet_hl),
+    author: row.author_id !== null && row.author_name ? { id: row.author_id, displayName: row.author_name, role: row.author_role ?? "customer" } : null,
+    createdAt: new Date(row.created_at),
+    relevance: Number(row.relevance),
+  };
+}
+
+/**
+ * Searches questions, answers and published articles. Never deleted posts, answers of deleted
+ * questions, drafts or archived articles. A query with nothing to search for returns no results
+ * and `matched: "none"` (the page shows its tips); `page` beyond the last gives an empty list.
+ */
+export async function searchEverything(db: Database, query: ParsedQuery, options: SearchOptions = {}): Promise<SearchPage> {
+  const pageSize = Math.min(Math.max(1, Math.floor(options.pageSize ?? SEARCH_PAGE_SIZE)), 50);
+  const page = Math.min(Math.max(1, Math.floor(Number.isFinite(options.page) ? options.page! : 1)), MAX_SEARCH_PAGE);
+  const empty = { results: [], page, pageSize, hasNextPage: false, broad: false };
+  if (!isSearchable(query)) return { ...empty, matched: "none" };
+  if (!hasSearchText(query)) {
+    const { rows, hasNextPage } = await runPage(db, query, null, page, pageSize);
+    return { results: rows.map(toResult), page, pageSize, hasNextPage, matched: "filters", broad: false };
+  }
+  const all = matchAll(query);
+  const first = await runPage(db, query, all, page, pageSize);
+  const allMatchSomething = first.rows.length > 0 || (page > 1 && (await runPage(db, query, all, 1, 1)).rows.length > 0);
+  if (allMatchSomething || query.words.length < 2) {
+    return { results: first.rows.map(toResult), page, pageSize, hasNextPage: first.hasNextPage, matched: "all", broad: first.broad };
+  }
+  const any = await runPage(db, query, matchAny(query), page, pageSize);
+  return { results: any.rows.map(toResult), page, pageSize, hasNextPage: any.hasNextPage, matched: "any", broad: any.broad };
+}
