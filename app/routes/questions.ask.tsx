@@ -1,34 +1,57 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { AskSuggestions } from "~/components/ask-suggestions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
+import { askIntent, askSessionField } from "~/forms/ask-forms";
 import { LIMITS } from "~/forms/fields";
 import { questionForm } from "~/forms/post-forms";
 import { failureFromServiceError, formValues, invalid, parseForm, readForm } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
-import { renderMarkdown } from "~/lib/markdown.server";
-import { askQuestion } from "~/services/posting.server";
 import { questionPath } from "~/lib/paths";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { markSuggestionSolved, suggestForDraft } from "~/services/ask-suggestions.server";
+import { askQuestion } from "~/services/posting.server";
+import { generateSessionToken } from "~/services/sessions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewer(request, context);
-  return null;
+  // One visit to this page is one ask session: the suggestions it shows and what became of them.
+  return { askSession: generateSessionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
-  if (form.get("intent") === "preview") {
-    const body = String(form.get("body") ?? "").slice(0, LIMITS.body.max);
-    return { ok: false as const, errors: {}, values: formValues(form), previewHtml: renderMarkdown(body.replace(/\u0000/g, "")) };
-  }
-  const parsed = parseForm(questionForm, form);
-  if (!parsed.success) return invalid(form, parsed.errors);
+  const askSession = askSessionField.parse(form.get("askSession") ?? undefined);
+  const pressed = askIntent(form.get("intent"));
+  if (!pressed) return invalid(form, { form: "That button is not one of this form's. Please try again." });
   try {
-    const question = await askQuestion(context.db, { authorId: viewer.id, ...parsed.data });
-    return redirect(questionPath({ id: question.id, title: parsed.data.title }));
+    switch (pressed.intent) {
+      case "preview": {
+        const body = String(form.get("body") ?? "").slice(0, LIMITS.body.max);
+        return { ok: false as const, errors: {}, values: formValues(form), previewHtml: renderMarkdown(body) };
+      }
+      case "check": {
+        const title = String(form.get("title") ?? "");
+        const suggestions = askSession ? await suggestForDraft(context.db, { userId: viewer.id, askSession, title, body: String(form.get("body") ?? "") }) : [];
+        return { ok: false as const, errors: {}, values: formValues(form), suggestions };
+      }
+      case "solved": {
+        if (!askSession) return invalid(form, { form: "Reload the ask page and try again." });
+        const solved = await markSuggestionSolved(context.db, { userId: viewer.id, askSession, target: pressed.target });
+        return { ok: true as const, errors: {}, values: {}, solved };
+      }
+      case "post": {
+        const parsed = parseForm(questionForm, form);
+        if (!parsed.success) return invalid(form, parsed.errors);
+        const question = await askQuestion(context.db, { authorId: viewer.id, ...parsed.data, askSession });
+        return redirect(questionPath({ id: question.id, title: parsed.data.title }));
+      }
+    }
   } catch (error) {
     return failureFromServiceError(error, form);
   }
@@ -39,17 +62,49 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction = () => [{ title: "Ask a question - Peerdesk" }];
 
 export default function AskPage() {
+  const { askSession: freshSession } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = result?.errors ?? {};
-  const values = result?.values ?? {};
+  const values: Record<string, string> = result?.values ?? {};
   const previewHtml = result && "previewHtml" in result ? result.previewHtml : null;
+  const checked = (result && "suggestions" in result ? result.suggestions : null) ?? null;
+  const solved = result && "solved" in result ? result.solved : undefined;
+  const askSession = values.askSession || freshSession;
+  const [draft, setDraft] = useState({ title: values.title ?? "", body: values.body ?? "" });
+
+  if (solved) {
+    return (
+      <div className="page page--medium">
+        <h1>Glad that solved it</h1>
+        <div className="card stack">
+          <p>
+            “<Link to={solved.path}>{solved.title}</Link>” answered your question, so nothing was posted. Thank you for telling us: it
+            helps the next customer with the same problem.
+          </p>
+          <p>
+            <Link to="/questions">Back to questions</Link> · <Link to="/questions/ask" reloadDocument>Ask a different question</Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="page page--medium">
       <h1>Ask a question</h1>
       <p className="muted">Describe what you tried and what happened. Customers and staff will help.</p>
-      <Form method="post" className="stack card" noValidate>
+      <Form
+        method="post"
+        className="stack card"
+        noValidate
+        onChange={(event) => {
+          const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+          if (field.name === "title" || field.name === "body") setDraft((current) => ({ ...current, [field.name]: field.value }));
+        }}
+      >
         <FormError message={errors.form} />
+        <input type="hidden" name="askSession" value={askSession} />
         <TextField
           name="title"
           label="Title"
@@ -60,6 +115,7 @@ export default function AskPage() {
           error={errors.title}
           hint="One sentence a customer with the same problem would search for."
         />
+        <AskSuggestions askSession={askSession} draft={draft} initial={checked} />
         <MarkdownEditor defaultValue={values.body} error={errors.body} serverPreviewHtml={previewHtml} rows={12} />
         <TextField
           name="tags"

@@ -11,10 +11,12 @@ import { FORM_BYTES_LIMIT } from "../http/body.server";
 import { seedDemoDataIfEmpty } from "../seed/seed-demo";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
+import { refreshSearchStatistics, searchStatisticsAge } from "../services/search/index.server";
 import { cspNonce, guardRequests, securityHeaders } from "./security";
 
 installGlobals({ nativeFetch: true });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const settings = config();
 const { production, root } = settings;
 
@@ -26,6 +28,14 @@ if (settings.SEED_DEMO_DATA !== "false" && (!production || settings.SEED_DEMO_DA
   const seeded = await seedDemoDataIfEmpty(handle.db);
   if (seeded) console.log(`Seeded demo data: ${seeded.users} users, ${seeded.questions} questions, ${seeded.answers} answers.`);
 }
+
+// The word-rarity snapshot behind ask-time suggestions: rebuilt when a day old, then daily.
+const refreshSearchStatisticsIfStale = async () => {
+  const age = await searchStatisticsAge(handle.db);
+  if (!age || Date.now() - age.refreshedAt.getTime() > DAY_MS) await refreshSearchStatistics(handle.db);
+};
+await refreshSearchStatisticsIfStale();
+setInterval(() => refreshSearchStatisticsIfStale().catch((error) => console.error("search statistics refresh failed:", error)), DAY_MS / 24).unref();
 
 // Email delivery from the outbox table: any number of processes may run this loop.
 const mailTransport = settings.SMTP_URL ? smtpTransport(settings.SMTP_URL) : folderTransport(settings.OUTBOX_DIR);

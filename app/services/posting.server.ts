@@ -6,6 +6,7 @@ import { comments, postRevisions, posts, users } from "../../db/schema";
 import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
+import { recordDeflectionEvent } from "./deflection.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
 import { latestRevisionNumber, lockPost } from "./posts.server";
@@ -72,7 +73,7 @@ async function insertPost(
 
 export async function askQuestion(
   db: Database,
-  input: { authorId: number; title: string; body: string; tags: string[] },
+  input: { authorId: number; title: string; body: string; tags: string[]; askSession?: string | null },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
@@ -80,6 +81,10 @@ export async function askQuestion(
     requireAllowed(can(actor, { type: "ask" }));
     await enforceNewAccountLimit(tx, actor, "question", now);
     const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
+    // Posted from the ask page: part of the deflection record (posted anyway, or never shown anything).
+    if (input.askSession) {
+      await recordDeflectionEvent(tx, { askSession: input.askSession, kind: "question_posted", userId: actor.id, target: { kind: "question", id: question.id } }, now);
+    }
     return question;
   });
 }

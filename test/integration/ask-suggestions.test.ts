@@ -1,0 +1,106 @@
+// The ask page suggests what already answers the draft, and records what the customer did with it:
+// the figures on /admin/deflection come from these events.
+import { describe, expect, it } from "vitest";
+import * as askRoute from "~/routes/questions.ask";
+import { loader as openLoader } from "~/routes/questions.ask_.open";
+import { loader as suggestionsLoader } from "~/routes/questions.ask_.suggestions";
+import { deflectionByDay } from "~/services/deflection.server";
+import { changeArticleStatus, promoteAnswer } from "~/services/knowledge-base.server";
+import { acceptAnswer } from "~/services/voting.server";
+import { useTestDatabase } from "../support/databases";
+import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
+import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+
+const t = useTestDatabase();
+const session = "ask-session-test-0000001";
+
+async function publishedArticle(title: string) {
+  const staff = await makeUser(t.db, { role: "staff" });
+  const asker = await makeUser(t.db);
+  const answerer = await makeUser(t.db);
+  const question = await makeQuestion(t.db, asker.id, title);
+  const answer = await makeAnswer(t.db, answerer.id, question.id, "Open Reports, choose Invoices, then Export and pick CSV.");
+  await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
+  const article = await promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id });
+  await changeArticleStatus(t.db, { actorId: staff.id, articleId: article.id, change: "publish" });
+  return article;
+}
+
+describe("ask-time suggestions", () => {
+  it("finds the published article for a draft, then records shown, opened, solved; the report counts a deflection", async () => {
+    const article = await publishedArticle("How do I export my invoices to a CSV file?");
+    const customer = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, customer.id);
+    const before = (await deflectionByDay(t.db, 1))[0]?.solved ?? 0;
+
+    const live = await callRoute(() =>
+      suggestionsLoader({ request: getRequest(`/questions/ask/suggestions?session=${session}&title=${encodeURIComponent("export invoices to CSV")}&body=`, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(live.status).toBe(200);
+    const found = live.data.suggestions.find((s: { kind: string; id: number }) => s.kind === "article" && s.id === article.id);
+    expect(found).toBeTruthy();
+
+    // Without JavaScript, "Check for existing answers" shows the same list.
+    const checked = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { askSession: session, intent: "check", title: "export invoices to CSV", body: "", tags: "" }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(checked.data.suggestions.map((s: { id: number; kind: string }) => `${s.kind}:${s.id}`)).toContain(`article:${article.id}`);
+    expect(checked.data.values.title).toBe("export invoices to CSV");
+
+    const opened = await callRoute(() => openLoader({ request: getRequest(`/questions/ask/open?session=${session}&kind=article&id=${article.id}`, cookie), context: contextFor(t.db), params: {} }));
+    expect(opened.status).toBe(302);
+    expect(opened.location).toBe(`/kb/${article.slug}`);
+
+    const solved = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { askSession: session, intent: `solved:article:${article.id}`, title: "x", body: "", tags: "" }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(solved.data.solved).toEqual({ title: "How do I export my invoices to a CSV file?", path: `/kb/${article.slug}` });
+
+    const [today] = await deflectionByDay(t.db, 1);
+    expect(today.solved).toBe(before + 1);
+  });
+
+  it("records a question posted anyway, and never suggests a draft article", async () => {
+    const staff = await makeUser(t.db, { role: "staff" });
+    const asker = await makeUser(t.db);
+    const question = await makeQuestion(t.db, asker.id, "Why does the payroll draft vanish overnight?");
+    const answer = await makeAnswer(t.db, staff.id, question.id, "Drafts older than a day are cleared; save it as a template instead.");
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
+    const draft = await promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id });
+
+    const customer = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, customer.id);
+    const mine = "ask-session-test-0000002";
+    const checked = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { askSession: mine, intent: "check", title: "payroll draft vanishes overnight", body: "", tags: "" }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    const kinds = checked.data.suggestions.map((s: { id: number; kind: string }) => `${s.kind}:${s.id}`);
+    expect(kinds).toContain(`question:${question.id}`);
+    expect(kinds).not.toContain(`article:${draft.id}`);
+
+    const before = (await deflectionByDay(t.db, 1))[0]?.postedAnyway ?? 0;
+    const posted = await callRoute(() =>
+      askRoute.action({
+        request: formRequest("/questions/ask", { askSession: mine, title: "Payroll draft vanishes overnight again", body: "I saved a payroll draft yesterday and it is gone today.", tags: "payroll" }, cookie),
+        context: contextFor(t.db),
+        params: {},
+      }),
+    );
+    expect(posted.status).toBe(302);
+    expect((await deflectionByDay(t.db, 1))[0]?.postedAnyway).toBe(before + 1);
+  });
+
+  it("answers strangers 401, an unknown suggestion 404, and a forged button 400", async () => {
+    const anonymous = await callRoute(() => suggestionsLoader({ request: getRequest(`/questions/ask/suggestions?session=${session}&title=invoices`), context: contextFor(t.db), params: {} }));
+    expect(anonymous.status).toBe(401);
+    const customer = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, customer.id);
+    const missing = await callRoute(() => openLoader({ request: getRequest(`/questions/ask/open?session=${session}&kind=article&id=999999`, cookie), context: contextFor(t.db), params: {} }));
+    expect(missing.status).toBe(404);
+    const forged = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { askSession: session, intent: "solved:user:1", title: "x", body: "", tags: "" }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.data.values.title).toBe("x");
+  });
+});
