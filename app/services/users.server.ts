@@ -6,7 +6,8 @@ import { notifications, posts, users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { findActor, requireAllowed } from "./actors.server";
-import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
+import { findKnownDevice, rememberDevice } from "./login-devices.server";
+import { RATE_LIMITS, countHit, hitRateLimit, resetRateLimit } from "./rate-limits.server";
 import { reputationHistory } from "./reputation.server";
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
@@ -49,16 +50,34 @@ export async function verifyLogin(db: Database, input: { email: string; password
 }
 
 /**
- * Log in: counts the attempt against the address and the account (shared by every app process),
- * then checks the password. A wrong password is an InvalidInputError for the form.
+ * Log in. Every attempt counts against the address. Then, unless the browser is a known device
+ * of this account (with tries left), against the account from this address and against the
+ * account from everywhere (a higher ceiling that slows a guesser spread over many addresses).
+ * A success clears the failures it was counted with, and makes or refreshes the known device.
+ * A wrong password is an InvalidInputError for the form.
  */
-export async function authenticate(db: Database, input: { email: string; password: string; clientIp: string }, now = new Date()) {
+export async function authenticate(
+  db: Database,
+  input: { email: string; password: string; clientIp: string; deviceToken?: string | null },
+  now = new Date(),
+) {
   const message = "Too many login attempts. Please wait a few minutes and try again.";
   await hitRateLimit(db, `login:ip:${input.clientIp}`, RATE_LIMITS.loginPerIp, now, message);
-  await hitRateLimit(db, `login:account:${input.email}`, RATE_LIMITS.loginPerAccount, now, message);
+  const device = input.deviceToken ? await findKnownDevice(db, input.deviceToken, input.email, now) : null;
+  const deviceKey = device ? `login:device:${device.tokenHash}` : null;
+  const pairKey = `login:account-ip:${input.email}:${input.clientIp}`;
+  // A known device that has spent its own tries is treated like any other browser.
+  const trusted = deviceKey !== null && (await countHit(db, deviceKey, RATE_LIMITS.loginPerDevice, now)).allowed;
+  if (!trusted) {
+    await hitRateLimit(db, pairKey, RATE_LIMITS.loginPerAccountIp, now, message);
+    await hitRateLimit(db, `login:account:${input.email}`, RATE_LIMITS.loginPerAccount, now, message);
+  }
   const user = await verifyLogin(db, input);
   if (!user) throw new InvalidInputError({ form: "That email and password do not match an account." });
-  return user;
+  if (!trusted) await resetRateLimit(db, pairKey);
+  if (deviceKey) await resetRateLimit(db, deviceKey);
+  const deviceToken = await rememberDevice(db, user.id, device, now);
+  return { id: user.id, deviceToken };
 }
 
 /** Sign up from the web: limited per address, then a new customer account. */

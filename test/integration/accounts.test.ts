@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sessions, users } from "../../db/schema";
+import { loginDevices, sessions, users } from "../../db/schema";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
@@ -11,6 +11,15 @@ import { TEST_PASSWORD, makeUser } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
+
+/** Every Set-Cookie of a response (a login sets the session and the device cookie). */
+function setCookies(result: { headers: Headers }) {
+  return result.headers.getSetCookie();
+}
+
+function attempt(email: string, password: string, clientIp: string, cookie?: string) {
+  return callRoute(() => login.action({ request: formRequest("/login", { email, password }, cookie), params: {}, context: contextFor(t.db, clientIp) }));
+}
 
 function cookieFrom(result: { headers: Headers }) {
   const header = result.headers.get("Set-Cookie") ?? "";
@@ -122,26 +131,77 @@ describe("log in and out", () => {
     expect(result.data.values.email).toBe(user.email);
   });
 
-  it("rate-limits guessing one account (10 per 15 minutes), with Retry-After, even from many addresses", async () => {
+  it("wrong passwords for an account from one address do not lock the owner out from another", async () => {
     const user = await makeUser(t.db);
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 12; i++) {
-      const result = await callRoute(() =>
-        login.action({ request: formRequest("/login", { email: user.email, password: `guess ${i}` }), params: {}, context: contextFor(t.db, `192.0.2.${i}`) }),
-      );
+      const result = await attempt(user.email, `guess ${i}`, "192.0.2.10");
       statuses.push(result.status);
       retryAfter = result.headers.get("Retry-After") ?? retryAfter;
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    // The pair (account, address) is limited to 10 per 15 minutes, with Retry-After.
+    expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeLessThanOrEqual(900);
-    // Even the right password waits out the window.
-    const right = await callRoute(() =>
-      login.action({ request: formRequest("/login", { email: user.email, password: TEST_PASSWORD }), params: {}, context: contextFor(t.db, "192.0.2.200") }),
-    );
-    expect(right.status).toBe(429);
+    // Even the right password waits, from that address...
+    expect((await attempt(user.email, TEST_PASSWORD, "192.0.2.10")).status).toBe(429);
+    // ...but not from the owner's.
+    const owner = await attempt(user.email, TEST_PASSWORD, "198.51.100.77");
+    expect(owner.status).toBe(302);
+    expect(owner.location).toBe("/");
+  });
+
+  it("a browser that logged in before (a known device) logs in even when its address is blocked for the account", async () => {
+    const user = await makeUser(t.db);
+    const first = await attempt(user.email, TEST_PASSWORD, "203.0.113.40");
+    expect(first.status).toBe(302);
+    const device = setCookies(first).find((cookie) => cookie.startsWith("peerdesk_device="))!;
+    expect(device).toMatch(/HttpOnly/);
+    expect(device).toMatch(/SameSite=Lax/);
+    expect(device).toMatch(/Max-Age=15552000/); // 180 days
+    const devicePair = device.split(";")[0];
+    const token = decodeURIComponent(devicePair.split("=")[1]);
+    // Only a hash of the token is stored.
+    const stored = await t.db.select().from(loginDevices).where(eq(loginDevices.userId, user.id));
+    expect(stored).toHaveLength(1);
+    expect(stored[0].tokenHash).not.toBe(token);
+
+    // Someone behind the same address (an office, a phone network) guesses until the pair is blocked.
+    for (let i = 0; i < 10; i++) expect((await attempt(user.email, `guess ${i}`, "203.0.113.40")).status).toBe(400);
+    expect((await attempt(user.email, TEST_PASSWORD, "203.0.113.40")).status).toBe(429);
+    // The owner's browser still gets in, and keeps its device token.
+    const again = await attempt(user.email, TEST_PASSWORD, "203.0.113.40", devicePair);
+    expect(again.status).toBe(302);
+    expect(setCookies(again).find((cookie) => cookie.startsWith("peerdesk_device="))?.split(";")[0]).toBe(devicePair);
+    // A made-up device token, or one from another account, is no device at all.
+    expect((await attempt(user.email, TEST_PASSWORD, "203.0.113.40", "peerdesk_device=made-up-token")).status).toBe(429);
+    const other = await makeUser(t.db);
+    const otherDevice = setCookies(await attempt(other.email, TEST_PASSWORD, "203.0.113.41")).find((c) => c.startsWith("peerdesk_device="))!;
+    expect((await attempt(user.email, TEST_PASSWORD, "203.0.113.40", otherDevice.split(";")[0])).status).toBe(429);
+  });
+
+  it("an account has a slower ceiling over all addresses (100 an hour) that a known device is not held to, within its own 10 tries", async () => {
+    const user = await makeUser(t.db);
+    const devicePair = setCookies(await attempt(user.email, TEST_PASSWORD, "198.51.100.200"))
+      .find((cookie) => cookie.startsWith("peerdesk_device="))!
+      .split(";")[0];
+    // A guesser spread over 99 addresses (the owner's login was the hour's first try): each is
+    // an ordinary wrong password...
+    for (let i = 0; i < 99; i++) {
+      const result = await attempt(user.email, `guess ${i}`, `10.0.${Math.floor(i / 250)}.${i % 250}`);
+      expect(result.status, `guess ${i}`).toBe(400);
+    }
+    // ...until the ceiling: now a new browser waits, whatever its address.
+    const stranger = await attempt(user.email, TEST_PASSWORD, "10.9.9.9");
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers.get("Retry-After"))).toBeGreaterThan(900);
+    expect(Number(stranger.headers.get("Retry-After"))).toBeLessThanOrEqual(3600);
+    // The owner's known browser logs in.
+    expect((await attempt(user.email, TEST_PASSWORD, "198.51.100.200", devicePair)).status).toBe(302);
+    // A stolen device cookie is no master key: 10 tries, then it is held to the ceiling like any browser.
+    for (let i = 0; i < 10; i++) expect((await attempt(user.email, `thief ${i}`, `10.8.0.${i}`, devicePair)).status).toBe(400);
+    expect((await attempt(user.email, TEST_PASSWORD, "10.8.0.99", devicePair)).status).toBe(429);
   });
 
   it("rate-limits one address trying many accounts", async () => {
