@@ -36,6 +36,12 @@ export const signUpForm = z.object({
 
 export const logInForm = z.object({ email, password });
 
+/** The button behind an emailed sign-up link; a display name only when the first one was taken meanwhile. */
+export const confirmSignUpForm = z.object({
+  token: z.string({ error: "This sign-up link is incomplete." }).min(1, { error: "This sign-up link is incomplete." }).max(100, { error: "This sign-up link is incomplete." }),
+  displayName: displayNameField.optional(),
+});
+
 /** Only paths on this site, so a crafted link cannot bounce a user to another host after login. */
 export function safeRedirect(target: unknown, fallback = "/"): string {
   // Browsers drop tabs and newlines inside URLs and read "\" as "/", so "/\t/evil.example"

@@ -4,11 +4,13 @@ import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { notifications, posts, users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
+import { normaliseDisplayName } from "~/forms/account-forms";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { findActor, requireAllowed } from "./actors.server";
 import { findKnownDevice, rememberDevice } from "./login-devices.server";
 import { RATE_LIMITS, countHit, hitRateLimit, resetRateLimit } from "./rate-limits.server";
 import { reputationHistory } from "./reputation.server";
+import { isUniqueViolation } from "./unique-violation.server";
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
 const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -20,17 +22,48 @@ export function hashPassword(password: string) {
 // Verifying against a real hash when the account does not exist keeps login timing the same.
 let dummyHash: Promise<string> | undefined;
 
+export const DISPLAY_NAME_TAKEN = "That display name is taken.";
+
+/** Refuses a name that reads the same as a member's (the database compares peerdesk_name_key). */
+export async function requireFreeDisplayName(tx: Database, displayName: string) {
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.displayNameKey} = peerdesk_name_key(${normaliseDisplayName(displayName)})`);
+  if (taken) throw new InvalidInputError({ displayName: DISPLAY_NAME_TAKEN });
+}
+
+/**
+ * Inserts an account whose password is already hashed. Returns null when the email has one.
+ * A name that differs from a member's only by case, width, spacing or invisible characters
+ * violates the unique index on display_name_key: "taken", never a 500.
+ */
+export async function insertUser(
+  tx: Database,
+  input: { email: string; displayName: string; passwordHash: string; role?: Role },
+  now: Date,
+): Promise<{ id: number } | null> {
+  try {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, displayName: normaliseDisplayName(input.displayName), passwordHash: input.passwordHash, role: input.role ?? "customer", createdAt: now })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    return user ?? null;
+  } catch (error) {
+    if (isUniqueViolation(error, "users_display_name_key_unique")) throw new InvalidInputError({ displayName: DISPLAY_NAME_TAKEN });
+    throw error;
+  }
+}
+
+/** An account made at once, for the demo seed and scripts (the web asks for an emailed link first). */
 export async function signUp(
   db: Database,
   input: { email: string; displayName: string; password: string; role?: Role },
   now = new Date(),
 ) {
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ email: input.email, displayName: input.displayName, passwordHash, role: input.role ?? "customer", createdAt: now })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
+  const user = await insertUser(db, { ...input, passwordHash }, now);
   if (!user) throw new InvalidInputError({ email: "An account with this email already exists. Log in instead?" });
   return user;
 }
@@ -78,14 +111,6 @@ export async function authenticate(
   if (deviceKey) await resetRateLimit(db, deviceKey);
   const deviceToken = await rememberDevice(db, user.id, device, now);
   return { id: user.id, deviceToken };
-}
-
-/** Sign up from the web: limited per address, then a new customer account. */
-export async function register(db: Database, input: { email: string; displayName: string; password: string; clientIp: string }, now = new Date()) {
-  await hitRateLimit(db, `signup:ip:${input.clientIp}`, RATE_LIMITS.signUpPerIp, now, "Too many sign-ups from your network. Please try again later.");
-  // Per address too, so probing which emails have accounts is slow from many networks as well.
-  await hitRateLimit(db, `signup:account:${input.email}`, RATE_LIMITS.signUpPerAccount, now, "Too many sign-up attempts for this email. Please try again later.");
-  return signUp(db, { email: input.email, displayName: input.displayName, password: input.password }, now);
 }
 
 export async function setRole(db: Database, input: { actorId: number; targetId: number; role: Role }) {

@@ -1,13 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loginDevices, sessions, users } from "../../db/schema";
+import { loginDevices, sessions, signupRequests, users } from "../../db/schema";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as signup from "~/routes/signup";
+import * as confirm from "~/routes/signup_.confirm";
 import * as root from "~/root";
 import { validateSessionToken } from "~/services/sessions.server";
+import { publicUrl } from "~/services/email.server";
+import { requestSignUp } from "~/services/sign-up.server";
+import { signUp } from "~/services/users.server";
 import { useTestDatabase } from "../support/databases";
-import { TEST_PASSWORD, makeUser } from "../support/fixtures";
+import { TEST_PASSWORD, emailsTo, makeUser, signUpLinkFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
@@ -26,72 +30,144 @@ function cookieFrom(result: { headers: Headers }) {
   return { header, pair: header.split(";")[0] };
 }
 
+function signUpRequest(fields: Record<string, string>, clientIp = "198.51.100.1") {
+  return callRoute(() => signup.action({ request: formRequest("/signup", fields), params: {}, context: contextFor(t.db, clientIp) }));
+}
+
+function confirmRequest(fields: Record<string, string>) {
+  return callRoute(() => confirm.action({ request: formRequest("/signup/confirm", fields), params: {}, context: contextFor(t.db) }));
+}
+
+async function userByEmail(email: string) {
+  const [user] = await t.db.select().from(users).where(eq(users.email, email));
+  return user;
+}
+
 describe("sign up", () => {
-  it("creates an argon2id-hashed account, signs in with an HttpOnly SameSite=Lax cookie, and goes back", async () => {
-    const result = await callRoute(() =>
-      signup.action({
-        request: formRequest("/signup", { email: "New.Person@Example.com", displayName: "New Person", password: "a good long password", redirectTo: "/questions/ask" }),
-        params: {},
-        context: contextFor(t.db, "198.51.100.1"),
-      }),
-    );
-    expect(result.status).toBe(302);
-    expect(result.location).toBe("/questions/ask");
-    const { header, pair } = cookieFrom(result);
+  it("emails a link; opening it changes nothing; its button creates an argon2id account, signs in and goes back", async () => {
+    const asked = await signUpRequest({ email: "New.Person@Example.com", displayName: "New Person", password: "a good long password", redirectTo: "/questions/ask" });
+    expect(asked.status).toBe(200);
+    expect(asked.data).toEqual({ ok: true, sentTo: "new.person@example.com", linkHours: 24 });
+    expect(asked.headers.get("Set-Cookie")).toBeNull();
+    expect(await userByEmail("new.person@example.com")).toBeUndefined();
+    const [email] = await emailsTo(t.db, "new.person@example.com");
+    expect(email.subject).toBe("Finish creating your Peerdesk account");
+    const link = await signUpLinkFor(t.db, "new.person@example.com");
+    expect(link.path).toMatch(/^\/signup\/confirm\?token=[a-z0-9]+&redirectTo=%2Fquestions%2Fask$/);
+    // Only a hash of the token is kept, and the password is already hashed.
+    const [pending] = await t.db.select().from(signupRequests).where(eq(signupRequests.email, "new.person@example.com"));
+    expect(pending.tokenHash).not.toContain(link.token);
+    expect(pending.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(pending.expiresAt.getTime() - pending.createdAt.getTime()).toBe(24 * 60 * 60 * 1000);
+
+    // A mail scanner fetching the link (twice) uses nothing up.
+    for (let i = 0; i < 2; i++) {
+      const page = await callRoute(() => confirm.loader({ request: getRequest(link.path), params: {}, context: contextFor(t.db) }));
+      expect(page.status).toBe(200);
+      expect(page.data.pending).toEqual({ email: "new.person@example.com", displayName: "New Person" });
+    }
+    expect(await userByEmail("new.person@example.com")).toBeUndefined();
+
+    const created = await confirmRequest({ token: link.token, redirectTo: "/questions/ask" });
+    expect(created.status).toBe(302);
+    expect(created.location).toBe("/questions/ask");
+    const { header, pair } = cookieFrom(created);
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=Lax/);
-    const [user] = await t.db.select().from(users).where(eq(users.email, "new.person@example.com"));
-    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    const user = await userByEmail("new.person@example.com");
+    expect(user.passwordHash).toBe(pending.passwordHash);
     expect(user.reputation).toBe(1);
     const me = await callRoute(() => root.loader({ request: getRequest("/", pair), params: {}, context: contextFor(t.db) }));
     expect(me.data.viewer).toMatchObject({ displayName: "New Person", reputation: 1, role: "customer" });
+
+    // The link works once.
+    const again = await confirmRequest({ token: link.token });
+    expect(again.status).toBe(400);
+    expect(again.data.errors.form).toMatch(/expired or has already been used/);
+    const page = await callRoute(() => confirm.loader({ request: getRequest(link.path), params: {}, context: contextFor(t.db) }));
+    expect(page.status).toBe(404);
+    expect(page.data.pending).toBeNull();
   });
 
-  it("refuses a taken email with a 400 next to the field, keeping what was typed (but not the password)", async () => {
+  it("answers a taken email exactly as a new one, and tells the owner instead", async () => {
     const existing = await makeUser(t.db);
-    const result = await callRoute(() =>
-      signup.action({
-        request: formRequest("/signup", { email: existing.email, displayName: "Someone", password: "another long password" }),
-        params: {},
-        context: contextFor(t.db, "198.51.100.2"),
-      }),
-    );
+    const taken = await signUpRequest({ email: existing.email, displayName: "Someone", password: "another long password" }, "198.51.100.2");
+    const fresh = await signUpRequest({ email: "brand-new@example.com", displayName: "Someone Else", password: "another long password" }, "198.51.100.2");
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.data).toEqual({ ...fresh.data, sentTo: existing.email });
+    expect([...taken.headers.keys()]).toEqual([...fresh.headers.keys()]);
+    // The owner's account is untouched, no link exists for it, and they hear about the attempt.
+    expect((await userByEmail(existing.email)).passwordHash).toBe(existing.passwordHash);
+    expect(await t.db.select().from(signupRequests).where(eq(signupRequests.email, existing.email))).toEqual([]);
+    const [notice] = await emailsTo(t.db, existing.email);
+    expect(notice.subject).toBe("Someone tried to sign up with your email");
+    expect(notice.text).toContain(publicUrl("/login"));
+    expect(notice.text).not.toContain("/signup/confirm");
+  });
+
+  it("a link past its 24 hours creates nothing", async () => {
+    const dayAndHourAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await requestSignUp(t.db, { email: "late@example.com", displayName: "Late Comer", password: "a good long password", clientIp: "198.51.100.3" }, dayAndHourAgo);
+    const link = await signUpLinkFor(t.db, "late@example.com");
+    const page = await callRoute(() => confirm.loader({ request: getRequest(link.path), params: {}, context: contextFor(t.db) }));
+    expect(page.status).toBe(404);
+    const result = await confirmRequest({ token: link.token });
     expect(result.status).toBe(400);
-    expect(result.data.errors.email).toMatch(/already exists/);
-    expect(result.data.values).toMatchObject({ email: existing.email, displayName: "Someone" });
-    expect(result.data.values.password).toBeUndefined();
+    expect(result.data.errors.form).toMatch(/expired/);
+    expect(await userByEmail("late@example.com")).toBeUndefined();
+  });
+
+  it("says at once that a display name is taken, also when it differs only by case, width or invisible characters", async () => {
+    await makeUser(t.db, { name: "Maya Okafor" });
+    for (const [i, displayName] of ["Maya Okafor", "maya  OKAFOR", "Maya Okafor\u200B", "\uFF2Daya Okafor", "Maya\u2060 Okafor\u202E"].entries()) {
+      const result = await signUpRequest({ email: `maya-${i}@example.com`, displayName, password: "a good long password" }, "198.51.100.4");
+      expect(result.status, displayName).toBe(400);
+      expect(result.data.errors).toEqual({ displayName: "That display name is taken." });
+      expect(result.data.values.displayName).toBe(displayName);
+    }
+  });
+
+  it("a name taken between the email and the click is asked for again, and the link still works", async () => {
+    await signUpRequest({ email: "slow@example.com", displayName: "Quick Fox", password: "a good long password" }, "198.51.100.5");
+    const link = await signUpLinkFor(t.db, "slow@example.com");
+    await makeUser(t.db, { name: "quick fox" });
+    const refused = await confirmRequest({ token: link.token });
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors).toEqual({ displayName: "That display name is taken." });
+    expect(await userByEmail("slow@example.com")).toBeUndefined();
+    const created = await confirmRequest({ token: link.token, displayName: "Quick Fox 2" });
+    expect(created.status).toBe(302);
+    expect((await userByEmail("slow@example.com")).displayName).toBe("Quick Fox 2");
+  });
+
+  it("the services refuse a name that differs only by invisible characters, as taken (the demo seed's path)", async () => {
+    await makeUser(t.db, { name: "Priya Nair" });
+    await expect(signUp(t.db, { email: "priya2@example.com", displayName: "Priya Nair\u200B", password: "a good long password" })).rejects.toMatchObject({
+      fieldErrors: { displayName: "That display name is taken." },
+    });
+    // Stored without invisible characters even when they come straight to the service.
+    const { id } = await signUp(t.db, { email: "zed@example.com", displayName: "Zed\u200B Zero\u202E", password: "a good long password" });
+    const [user] = await t.db.select().from(users).where(eq(users.id, id));
+    expect(user.displayName).toBe("Zed Zero");
   });
 
   it("limits sign-ups per address", async () => {
     const statuses = [];
     for (let i = 0; i < 11; i++) {
-      const result = await callRoute(() =>
-        signup.action({
-          request: formRequest("/signup", { email: `burst${i}@example.com`, displayName: `Burst ${i}`, password: "a good long password" }),
-          params: {},
-          context: contextFor(t.db, "198.51.100.99"),
-        }),
-      );
+      const result = await signUpRequest({ email: `burst${i}@example.com`, displayName: `Burst ${i}`, password: "a good long password" }, "198.51.100.99");
       statuses.push(result.status);
     }
-    expect(statuses.slice(0, 10).every((status) => status === 302)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
   });
 
   it("limits sign-up attempts for one email, from any address", async () => {
     const existing = await makeUser(t.db);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const result = await callRoute(() =>
-        signup.action({
-          request: formRequest("/signup", { email: existing.email, displayName: "Prober", password: "a good long password" }),
-          params: {},
-          context: contextFor(t.db, `198.51.100.${100 + i}`),
-        }),
-      );
+      const result = await signUpRequest({ email: existing.email, displayName: `Prober ${i}`, password: "a good long password" }, `198.51.100.${100 + i}`);
       statuses.push(result.status);
     }
-    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 });
 
