@@ -1,11 +1,19 @@
 // Every setting Peerdesk reads from the environment, in one place, checked with zod when first
 // read: a mistyped number stops the server with a clear message instead of becoming NaN deep
 // inside a rate limit. The README's settings table lists the same names.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-const root = path.resolve(fileURLToPath(new URL("../", import.meta.url)), "..");
+/** The project folder: the nearest one above this module with a package.json (this file runs from app/ under tsx and from build/ once bundled). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+const root = projectRoot();
 
 const count = (fallback: number, min = 1) =>
   z.coerce

@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary, errorTitle } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { UserName } from "./components/user-name";
 import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
 import stylesheet from "./styles/app.css?url";
+import { userPath } from "./lib/paths";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -36,6 +37,23 @@ export function useViewer() {
   return useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
 }
 
+/** The header's search box: a plain GET form, so it works before (and without) JavaScript. */
+function SiteSearch() {
+  const location = useLocation();
+  const current = location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : "";
+  return (
+    <Form method="get" action="/search" role="search" className="site-search" key={current}>
+      <label htmlFor="site-search-q" className="visually-hidden">
+        Search
+      </label>
+      <input id="site-search-q" type="search" name="q" defaultValue={current} placeholder="e.g. export invoices to CSV" maxLength={500} />
+      <button type="submit" className="button button--small button--secondary">
+        Search
+      </button>
+    </Form>
+  );
+}
+
 function SiteHeader() {
   const viewer = useViewer();
   return (
@@ -56,10 +74,11 @@ function SiteHeader() {
             Ask question
           </Link>
         </nav>
+        <SiteSearch />
         <div className="site-account">
           {viewer ? (
             <>
-              <Link to={`/users/${viewer.id}`} className="site-account__me">
+              <Link to={userPath(viewer)} className="site-account__me">
                 <UserName user={viewer} link={false} showReputation />
               </Link>
               <Form method="post" action="/logout">

@@ -19,6 +19,10 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
+import { ROLES } from "../app/domain/roles";
+
+export type { Role } from "../app/domain/roles";
+
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 // Millisecond precision, as JavaScript's Date has: keyset cursors built from a Date must compare
 // exactly with the stored value, or rows that differ only in microseconds are skipped.
@@ -31,7 +35,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["customer", "staff", "admin"] }).notNull().default("customer"),
+    role: text("role", { enum: ROLES }).notNull().default("customer"),
     reputation: integer("reputation").notNull().default(1),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     /** The name as people would read it: case, width, spacing and invisible characters ignored,
@@ -234,7 +238,6 @@ export const rateLimits = pgTable("rate_limits", {
 
 export type User = typeof users.$inferSelect;
 export type Post = typeof posts.$inferSelect;
-export type Role = User["role"];
 
 // ---------------------------------------------------------------------------------------------
 // Knowledge base: staff promote answers into articles that customers read and rate.
@@ -390,3 +393,39 @@ export const emailOutbox = pgTable(
   },
   (t) => [index("email_outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`sent_at is null`)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Deflection: what ask-time suggestions did for one visit to the ask page (an "ask session").
+// Facts only; "abandoned after opening a suggestion" is derived from them when reported.
+
+export const DEFLECTION_EVENT_KINDS = ["suggestions_shown", "suggestion_opened", "solved", "question_posted"] as const;
+export type DeflectionEventKind = (typeof DEFLECTION_EVENT_KINDS)[number];
+
+export const deflectionEvents = pgTable(
+  "deflection_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    askSession: text("ask_session").notNull(),
+    kind: text("kind", { enum: DEFLECTION_EVENT_KINDS }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    visitorHash: text("visitor_hash"),
+    // The suggestion opened or marked solved ("article" or "question"), or the question posted.
+    targetKind: text("target_kind").notNull().default(""),
+    targetId: integer("target_id").notNull().default(0),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // One fact per session, kind and target: reloads and double clicks count once.
+    uniqueIndex("deflection_events_once").on(t.askSession, t.kind, t.targetKind, t.targetId),
+    index("deflection_events_created_idx").on(t.createdAt),
+    check("deflection_events_kind", sql`${t.kind} in ('suggestions_shown', 'suggestion_opened', 'solved', 'question_posted')`),
+  ],
+);
+
+/** Searches that found nothing: the normalised query and how often, never who asked. */
+export const searchMisses = pgTable("search_misses", {
+  query: text("query").primaryKey(),
+  count: integer("count").notNull().default(1),
+  firstSeenAt: timestamptz("first_seen_at").notNull().defaultNow(),
+  lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+}, (t) => [index("search_misses_last_seen_idx").on(t.lastSeenAt)]);

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { articlePath } from "~/lib/paths";
 
 export interface ArticleSummary {
   id: number;
@@ -17,7 +18,7 @@ export function ArticleList({ articles, empty = "No articles yet." }: { articles
       {articles.map((article) => (
         <li key={article.id} className="article-card">
           <h3 className="article-card__title">
-            <Link to={`/kb/${article.slug}`}>{article.title}</Link>
+            <Link to={articlePath(article)}>{article.title}</Link>
           </h3>
           <p className="article-card__excerpt">{article.excerpt.replace(/\s+/g, " ").replace(/^The question /, "")}</p>
           <p className="article-card__meta muted">

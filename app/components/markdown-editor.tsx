@@ -25,6 +25,8 @@ export function MarkdownEditor({
 }) {
   const [draft, setDraft] = useState(defaultValue ?? "");
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  // Why the live preview stopped following the draft (signed out, draft too large), if it did.
+  const [previewNote, setPreviewNote] = useState<string | null>(null);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
@@ -34,9 +36,15 @@ export function MarkdownEditor({
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch("/markdown-preview", { method: "POST", body: new URLSearchParams({ body: draft }), signal: controller.signal })
-        .then((response) => (response.ok ? response.json() : null))
-        .then((result: { html: string } | null) => {
-          if (result) setPreviewHtml(result.html);
+        .then(async (response) => {
+          const result = (await response.json().catch(() => null)) as { html?: unknown; message?: unknown } | null;
+          if (response.ok && typeof result?.html === "string") {
+            setPreviewHtml(result.html);
+            setPreviewNote(null);
+          } else {
+            const reason = typeof result?.message === "string" ? ` ${result.message}` : "";
+            setPreviewNote(`The preview could not be updated.${reason}`);
+          }
         })
         .catch(() => {
           // Aborted by newer typing, or offline: the preview simply stays as it was.
@@ -49,6 +57,7 @@ export function MarkdownEditor({
   }, [draft, hydrated]);
 
   const html = hydrated ? (draft.trim() ? (previewHtml ?? serverPreviewHtml ?? "") : "") : (serverPreviewHtml ?? "");
+  const note = hydrated && draft.trim() ? previewNote : null;
   const id = `field-${name}`;
   return (
     <div className="markdown-editor">
@@ -67,7 +76,8 @@ export function MarkdownEditor({
       {html || hydrated ? (
         <section className="preview" aria-label="Preview" aria-live="polite">
           <h2 className="preview__heading">Preview</h2>
-          {html ? <div className="prose" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="muted">Start typing to see a preview.</p>}
+          {note ? <p className="muted">{note}</p> : null}
+          {html ? <div className="prose" dangerouslySetInnerHTML={{ __html: html }} /> : note ? null : <p className="muted">Start typing to see a preview.</p>}
         </section>
       ) : null}
     </div>

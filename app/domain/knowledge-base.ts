@@ -1,37 +1,12 @@
-// Knowledge-base rules: who may promote and manage articles, what customers may see, when an
-// article needs review. Pure: no database, no clock (pass `now`).
-import { isStaff, type Actor } from "./privileges";
+// Knowledge-base rules: how an article's status moves, when one needs review, its slug. Pure: no
+// database, no clock (pass `now`). Who may promote, manage, read and rate articles is decided by
+// can() in privileges.ts, like every other permission.
 
 export type ArticleStatus = "draft" | "published" | "archived";
 
 /** Days without verification before a published article is listed for review. */
 export const DEFAULT_REVIEW_AFTER_DAYS = 180;
 export const PROMOTION_BONUS_REASON = "answer_promoted" as const;
-
-export type KbDecision = { allowed: true } | { allowed: false; status: 403 | 404 | 409; message: string };
-
-const ALLOW: KbDecision = { allowed: true };
-
-export function canPromote(
-  actor: Actor | null,
-  answer: { type: "question" | "answer"; deleted: boolean; existingArticleSlug: string | null },
-): KbDecision {
-  if (!actor || !isStaff(actor)) return { allowed: false, status: 403, message: "Only staff can promote answers to the knowledge base." };
-  if (answer.type !== "answer" || answer.deleted) return { allowed: false, status: 404, message: "That answer does not exist." };
-  if (answer.existingArticleSlug) return { allowed: false, status: 409, message: "This answer is already a knowledge-base article." };
-  return ALLOW;
-}
-
-/** Creating, editing, publishing, archiving, verifying and deleting articles are staff work. */
-export function canManageArticles(actor: Actor | null): KbDecision {
-  return actor && isStaff(actor) ? ALLOW : { allowed: false, status: 403, message: "Only staff can change knowledge-base articles." };
-}
-
-/** Customers see published articles only; a draft or archived article is "not found" to them. */
-export function canRead(actor: Actor | null, article: { status: ArticleStatus; deleted: boolean }): boolean {
-  if (article.deleted) return false;
-  return article.status === "published" || isStaff(actor);
-}
 
 export type StatusChange = "publish" | "unpublish" | "archive" | "restore";
 

@@ -1,7 +1,11 @@
 // Who may do what. One table of reputation thresholds (lower than Stack Overflow's: this is a
-// support community) and one can() used by both the server guards (403) and the UI.
+// support community) and one can() used by both the server guards and the UI. Every rule, the
+// knowledge base's included, answers with the same Decision; app/services/actors.server.ts
+// (requireAllowed) is the one place a refusal becomes a status.
 
-export type Role = "customer" | "staff" | "admin";
+import type { Role } from "./roles";
+
+export type { Role };
 
 export interface Actor {
   id: number;
@@ -60,7 +64,10 @@ export type Decision =
         | "not_deleted"
         | "question_deleted"
         | "self"
-        | "has_dependents";
+        | "has_dependents"
+        | "not_an_answer"
+        | "already_promoted"
+        | "not_published";
     }
   | { allowed: false; reason: "needs_reputation"; required: number; privilege: Privilege };
 
@@ -94,7 +101,18 @@ export type Action =
   | { type: "accept"; answer: PostFacts }
   | { type: "changeRole"; target: { id: number } }
   | { type: "delete"; post: PostFacts & DeletionFacts }
-  | { type: "restore"; post: PostFacts };
+  | { type: "restore"; post: PostFacts }
+  | { type: "promote"; answer: PostFacts; alreadyPromoted: boolean }
+  | { type: "manageArticles"; article?: ArticleFacts }
+  | { type: "readArticle"; article: ArticleFacts }
+  | { type: "rateArticle"; article: ArticleFacts }
+  | { type: "viewStaffReports" };
+
+/** The facts about a knowledge-base article that rules depend on. */
+export interface ArticleFacts {
+  status: "draft" | "published" | "archived";
+  deleted: boolean;
+}
 
 /** What decides whether an author may still delete their own post. */
 export interface DeletionFacts {
@@ -110,6 +128,18 @@ function gone(post: PostFacts): boolean {
 }
 
 export function can(actor: Actor | null, action: Action): Decision {
+  // Reading and rating articles is for everyone, signed in or not.
+  switch (action.type) {
+    case "readArticle":
+      if (action.article.deleted) return { allowed: false, reason: "deleted" };
+      // Customers see published articles only; a draft or archived one is "not found" to them.
+      if (action.article.status !== "published" && !isStaff(actor)) return { allowed: false, reason: "not_published" };
+      return ALLOW;
+    case "rateArticle":
+      if (action.article.deleted) return { allowed: false, reason: "deleted" };
+      if (action.article.status !== "published") return { allowed: false, reason: "not_published" };
+      return ALLOW;
+  }
   if (!actor) return { allowed: false, reason: "not_signed_in" };
   switch (action.type) {
     case "ask":
@@ -152,6 +182,21 @@ export function can(actor: Actor | null, action: Action): Decision {
       if (actor.role !== "admin") return { allowed: false, reason: "not_admin" };
       if (action.target.id === actor.id) return { allowed: false, reason: "self" };
       return ALLOW;
+    case "promote":
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (gone(action.answer)) return { allowed: false, reason: "deleted" };
+      if (action.answer.type !== "answer") return { allowed: false, reason: "not_an_answer" };
+      // The +25 is paid once per answer, and one live article per answer.
+      if (action.alreadyPromoted) return { allowed: false, reason: "already_promoted" };
+      return ALLOW;
+    case "viewStaffReports":
+      // Deflection and (later) analytics: figures about customers, for the people who serve them.
+      return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
+    case "manageArticles":
+      // Creating, editing, publishing, archiving, verifying and deleting articles are staff work.
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (action.article?.deleted) return { allowed: false, reason: "deleted" };
+      return ALLOW;
   }
 }
 
@@ -181,6 +226,12 @@ export function explainRefusal(decision: Decision): string {
       return "This answer's question is deleted. Restore the question first.";
     case "has_dependents":
       return "This post can't be deleted now that others have built on it (it has answers, or it is the accepted answer). Flag it for staff instead.";
+    case "not_an_answer":
+      return "Only answers can be promoted to the knowledge base.";
+    case "already_promoted":
+      return "This answer is already a knowledge-base article.";
+    case "not_published":
+      return "That article is not published.";
     case "needs_reputation":
       return `You need ${decision.required} reputation to ${PRIVILEGE_DESCRIPTIONS[decision.privilege]}.`;
   }

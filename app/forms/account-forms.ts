@@ -41,19 +41,3 @@ export const confirmSignUpForm = z.object({
   token: z.string({ error: "This sign-up link is incomplete." }).min(1, { error: "This sign-up link is incomplete." }).max(100, { error: "This sign-up link is incomplete." }),
   displayName: displayNameField.optional(),
 });
-
-/** Only paths on this site, so a crafted link cannot bounce a user to another host after login. */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  // Browsers drop tabs and newlines inside URLs and read "\" as "/", so "/\t/evil.example"
-  // would become "//evil.example": refuse anything but a plain path.
-  if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(target)) return fallback;
-  const base = "http://peerdesk.invalid";
-  let url: URL;
-  try {
-    url = new URL(target, base);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== base || target.startsWith("//")) return fallback;
-  return url.pathname + url.search + url.hash;
-}

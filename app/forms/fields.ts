@@ -10,6 +10,10 @@ export const LIMITS = {
   displayName: { min: 2, max: 40 },
   password: { min: 8, max: 256 },
   email: { max: 254 },
+  /** An edit summary on a post, an edit note on an article. */
+  editNote: { max: 200 },
+  /** A comment with "Was this helpful?" on an article. */
+  feedback: { max: 600 },
 } as const;
 
 // PostgreSQL text cannot hold NUL, and other control characters are never intended.
@@ -92,4 +96,14 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+/** An optional one-line text (an edit summary, a feedback comment): trimmed, empty means none. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .max(max, { error: `${label} must be at most ${max.toLocaleString("en")} characters.` })
+    .optional()
+    .transform((value) => value?.trim() || null)
+    .refine((value) => value === null || !CONTROL_CHARACTERS.test(value), { error: `${label} contains characters that are not allowed.` });
 }

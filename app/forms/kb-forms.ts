@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LIMITS, text } from "./fields";
+import { LIMITS, optionalText, text } from "./fields";
+import { baseRevision } from "./post-forms";
 
 export const articleForm = z.object({
   title: text("Title", LIMITS.title),
@@ -14,23 +15,15 @@ export const articleForm = z.object({
       ctx.addIssue({ code: "custom", message: "Choose one of the listed categories." });
       return z.NEVER;
     }),
-  note: z
-    .string()
-    .max(200, { error: "Edit note must be at most 200 characters." })
-    .optional()
-    .transform((value) => value?.trim() || null),
+  note: optionalText("Edit note", LIMITS.editNote.max),
+  baseRevision,
 });
 
 export const articlePageIntent = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("feedback"),
     helpful: z.enum(["yes", "no"], { error: "Choose Yes or No." }),
-    comment: z
-      .string()
-      .max(LIMITS.comment.max, { error: `Feedback must be at most ${LIMITS.comment.max} characters.` })
-      .optional()
-      .transform((value) => value?.trim() || null)
-      .refine((value) => value === null || !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value), { error: "Feedback contains characters that are not allowed." }),
+    comment: optionalText("Feedback", LIMITS.feedback.max),
   }),
   z.object({ intent: z.literal("status"), change: z.enum(["publish", "unpublish", "archive", "restore"]) }),
   z.object({ intent: z.literal("verify") }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, tagsField, text } from "./fields";
+import { LIMITS, optionalText, tagsField, text } from "./fields";
 
 export const questionForm = z.object({
   title: text("Title", LIMITS.title),
@@ -15,8 +15,16 @@ export const commentForm = z.object({
   body: text("Comment", LIMITS.comment),
 });
 
-export const editSummary = z
-  .string()
-  .max(200, { error: "Edit summary must be at most 200 characters." })
-  .optional()
-  .transform((value) => value?.trim() || null);
+export const editSummary = optionalText("Edit summary", LIMITS.editNote.max);
+
+/** The revision an edit form was loaded with, so a save can tell whether someone else saved since. */
+export const baseRevision = z.coerce
+  .number({ error: "This form is out of date. Reload the page and make your edit again." })
+  .int({ error: "This form is out of date. Reload the page and make your edit again." })
+  .min(1, { error: "This form is out of date. Reload the page and make your edit again." })
+  .max(2_147_483_647, { error: "This form is out of date. Reload the page and make your edit again." });
+
+export const postEditForms = {
+  question: questionForm.extend({ summary: editSummary, baseRevision }),
+  answer: answerForm.extend({ summary: editSummary, baseRevision }),
+};

@@ -3,6 +3,7 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrors, type FieldErrors } from "~/forms/fields";
+import { BodyTooLargeError, FORM_BYTES_LIMIT, readFormBody } from "~/http/body.server";
 import { InvalidInputError, RateLimitedError, isServiceError } from "~/services/errors";
 
 export interface FormFailure {
@@ -57,15 +58,44 @@ export function notFound(what = "That page"): never {
   throw data({ message: `${what} does not exist.` }, { status: 404 });
 }
 
-/** Reads a form body, refusing oversize bodies before they are parsed. */
-export async function readForm(request: Request, maxBytes = 4_000_000): Promise<FormData> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) {
-    throw data({ message: "That submission is too large." }, { status: 413 });
-  }
+/**
+ * The one way routes read a submitted form: the body is counted while it streams and refused
+ * with 413 past the cap (see body.server.ts), then parsed, then cleaned of NUL characters.
+ * Thrown as a Response, not data(): a resource route (the markdown preview) turns a thrown
+ * data() into a bare "Unexpected Server Error", while a Response reaches every caller as is.
+ */
+export async function readForm(request: Request, maxBytes = FORM_BYTES_LIMIT): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
-  } catch {
-    throw data({ message: "That submission could not be read." }, { status: 400 });
+    form = await readFormBody(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      // Closing the connection spares the server the rest of an upload nobody will read.
+      throw Response.json({ message: error.message }, { status: 413, headers: { Connection: "close" } });
+    }
+    throw Response.json({ message: "That submission could not be read." }, { status: 400 });
   }
+  return withoutNul(form);
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (a NUL in a revision summary was a 500, error 22021), and
+ * nobody types one: it comes from pasted binary or a probe. Stripping it here, once, covers every
+ * field of every form, hidden ones and ones no schema checks, and keeps the rest of what was typed;
+ * rejecting would need a message for fields the user cannot even see.
+ */
+function withoutNul(form: FormData): FormData {
+  const clean = new FormData();
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string") clean.append(key.replace(/\u0000/g, ""), value.replace(/\u0000/g, ""));
+    else clean.append(key, value);
+  }
+  return clean;
+}
+
+/** For JSON resource routes: a service refusal as `{ message }` with its status (and Retry-After). */
+export function jsonFailure(error: unknown): Response {
+  if (!isServiceError(error)) throw error;
+  const headers: HeadersInit = error instanceof RateLimitedError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return Response.json({ message: error.message }, { status: error.status, headers });
 }

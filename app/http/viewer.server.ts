@@ -1,9 +1,11 @@
 // Who is asking: the session cookie, validated once per request.
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { canManageArticles } from "~/domain/knowledge-base";
-import { safeRedirect } from "~/forms/account-forms";
+import { can, type Action, type Decision } from "~/domain/privileges";
+import { safeRedirect } from "~/http/safe-redirect";
+import { requireAllowed } from "~/services/actors.server";
 import { createSession, validateSessionToken, type SessionViewer } from "~/services/sessions.server";
+import { throwAsResponse } from "./responses.server";
 
 export const SESSION_COOKIE = "peerdesk_session";
 
@@ -73,11 +75,19 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
-/** A signed-in staff member, or 403 (a redirect to login when signed out). */
-export async function requireKnowledgeBaseStaff(request: Request, context: AppLoadContext): Promise<SessionViewer> {
+/** For loaders and actions: a refusal from can() as the response the error page shows (404, 409 or 403, as in services). */
+export function refuseUnlessAllowed(decision: Decision, what?: string) {
+  try {
+    requireAllowed(decision, what);
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+/** The signed-in viewer, if can() lets them do `action`; a redirect to login when signed out. */
+export async function requireViewerAllowedTo(request: Request, context: AppLoadContext, action: Action, what?: string): Promise<SessionViewer> {
   const viewer = await requireViewer(request, context);
-  const decision = canManageArticles(viewer);
-  if (!decision.allowed) throw data({ message: decision.message }, { status: 403 });
+  refuseUnlessAllowed(can(viewer, action), what);
   return viewer;
 }
 

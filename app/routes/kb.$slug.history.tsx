@@ -4,11 +4,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RevisionList } from "~/components/revision-list";
 import { findArticle } from "~/http/kb-article.server";
 import { notFound } from "~/http/responses.server";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { articleHistory } from "~/services/kb-queries.server";
+import { articlePath } from "~/lib/paths";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireKnowledgeBaseStaff(request, context);
+  const viewer = await requireViewerAllowedTo(request, context, { type: "manageArticles" });
   const found = await findArticle(context.db, params.slug, viewer);
   if ("redirectTo" in found) notFound("That article");
   const article = found.article.article;
@@ -23,7 +24,7 @@ export default function ArticleHistoryPage() {
     <div className="page page--medium">
       <h1>Article history</h1>
       <p>
-        <Link to={`/kb/${article.slug}`}>Back to “{article.title}”</Link>
+        <Link to={articlePath(article)}>Back to “{article.title}”</Link>
       </p>
       <RevisionList revisions={revisions.map((revision) => ({ ...revision, summary: revision.note }))} now={now} />
     </div>

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LineDiff } from "~/components/edit-conflict";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KbNav } from "~/components/kb-parts";
 import { TimeAgo } from "~/components/time-ago";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
-import { requireKnowledgeBaseStaff } from "~/http/viewer.server";
+import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { listArticlesForStaff, reviewList } from "~/services/kb-queries.server";
+import { articlePath } from "~/lib/paths";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireKnowledgeBaseStaff(request, context);
+  await requireViewerAllowedTo(request, context, { type: "manageArticles" });
   const now = new Date();
   const [articles, review] = await Promise.all([listArticlesForStaff(context.db, now), reviewList(context.db, now)]);
   return { articles, review, now: now.toISOString() };
@@ -28,25 +30,13 @@ export default function ManageKnowledgeBase() {
         {review.map((article) => (
           <div key={article.id} className="card review-item">
             <h3>
-              <Link to={`/kb/${article.slug}`}>{article.title}</Link>
+              <Link to={articlePath(article)}>{article.title}</Link>
             </h3>
             <p className="muted">
               {article.reviewReasons.map(reviewReasonLabel).join("; ")} · last verified{" "}
               {article.lastVerifiedAt ? <TimeAgo date={article.lastVerifiedAt} now={now} /> : "never"}
             </p>
-            {article.diff.length > 0 ? (
-              <pre className="diff" tabIndex={0} aria-label={`Changes to the source answer of ${article.title}`}>
-                {article.diff.map((part, index) => (
-                  <span key={index} className={`diff__${part.kind}`}>
-                    {part.text
-                      .replace(/\n$/, "")
-                      .split("\n")
-                      .map((line) => `${part.kind === "added" ? "+ " : part.kind === "removed" ? "- " : "  "}${line}`)
-                      .join("\n") + "\n"}
-                  </span>
-                ))}
-              </pre>
-            ) : null}
+            {article.diff.length > 0 ? <LineDiff parts={article.diff} label={`Changes to the source answer of ${article.title}`} /> : null}
           </div>
         ))}
       </section>
@@ -70,7 +60,7 @@ export default function ManageKnowledgeBase() {
               {articles.map((article) => (
                 <tr key={article.id}>
                   <td>
-                    <Link to={`/kb/${article.slug}`}>{article.title}</Link>
+                    <Link to={articlePath(article)}>{article.title}</Link>
                     {article.reviewReasons.length > 0 ? <span className="badge badge--warn">Needs review</span> : null}
                   </td>
                   <td>{article.status}</td>

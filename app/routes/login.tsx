@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
-import { logInForm, safeRedirect } from "~/forms/account-forms";
+import { logInForm } from "~/forms/account-forms";
 import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
+import { safeRedirect } from "~/http/safe-redirect";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
 import { authenticate } from "~/services/users.server";

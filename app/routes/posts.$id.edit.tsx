@@ -1,52 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EditConflict, conflictIn } from "~/components/edit-conflict";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { LIMITS, parseId } from "~/forms/fields";
-import { answerForm, editSummary, questionForm } from "~/forms/post-forms";
-import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
+import { postEditForms } from "~/forms/post-forms";
+import { editFailure } from "~/http/edit-conflict.server";
+import { invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
-import { can, explainRefusal } from "~/domain/privileges";
+import { answerPath, questionPath } from "~/lib/paths";
+import { getPostEditForm } from "~/services/edit-forms.server";
 import { editPost } from "~/services/posting.server";
-import { getPostFacts } from "~/services/posts.server";
-import { getPostForEdit } from "~/services/question-queries.server";
 
-async function loadEditable(args: LoaderFunctionArgs) {
-  const id = parseId(args.params.id);
+/** The post behind this URL, if the signed-in viewer may edit it (404/403 otherwise). */
+async function editable({ request, params, context }: LoaderFunctionArgs) {
+  const id = parseId(params.id);
   if (id === null) notFound("That post");
-  const viewer = await requireViewer(args.request, args.context);
-  let post, facts;
+  const viewer = await requireViewer(request, context);
   try {
-    post = await getPostForEdit(args.context.db, id);
-    facts = await getPostFacts(args.context.db, id);
+    return { viewer, ...(await getPostEditForm(context.db, id, viewer)) };
   } catch (error) {
     throwAsResponse(error);
   }
-  const decision = can(viewer, { type: "edit", post: facts });
-  if (!decision.allowed) throw data({ message: explainRefusal(decision) }, { status: 403 });
-  return { post, viewer };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { post } = await loadEditable(args);
-  return { post: { ...post, tags: post.tags.join(", ") } };
+  const { post, baseRevision } = await editable(args);
+  return { post: { ...post, tags: post.tags.join(", ") }, baseRevision };
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { post, viewer } = await loadEditable(args);
+  const { post, viewer } = await editable(args);
   const form = await readForm(args.request);
-  const parsed = parseForm(post.type === "question" ? questionForm : answerForm, form);
-  const summary = editSummary.safeParse(form.get("summary") ?? undefined);
-  if (!parsed.success || !summary.success) {
-    return invalid(form, { ...(parsed.success ? {} : parsed.errors), ...(summary.success ? {} : { summary: summary.error.issues[0].message }) });
-  }
+  const parsed = parseForm(postEditForms[post.type], form);
+  if (!parsed.success) return invalid(form, parsed.errors);
   try {
-    const result = await editPost(args.context.db, { editorId: viewer.id, postId: post.id, summary: summary.data, ...parsed.data });
-    return redirect(`/questions/${result.questionId}${post.type === "answer" ? `#answer-${post.id}` : ""}`);
+    const result = await editPost(args.context.db, { editorId: viewer.id, postId: post.id, ...parsed.data });
+    const question = { id: result.questionId };
+    return redirect(post.type === "answer" ? answerPath(question, post.id) : questionPath(question));
   } catch (error) {
-    return failureFromServiceError(error, form);
+    return editFailure(error, form);
   }
 }
 
@@ -55,18 +50,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function EditPostPage() {
-  const { post } = useLoaderData<typeof loader>();
+  const { post, baseRevision } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = result?.errors ?? {};
-  const values = result?.values ?? {};
-  const questionId = post.type === "question" ? post.id : post.questionId;
+  const values: Record<string, string> = result?.values ?? {};
+  const conflict = conflictIn(result);
+  const questionId = post.type === "question" ? post.id : post.questionId!;
   return (
     <div className="page page--medium">
       <h1>{post.type === "question" ? "Edit question" : "Edit answer"}</h1>
       <p className="muted">Every edit is kept in the post's history.</p>
+      {conflict ? <EditConflict conflict={conflict} /> : null}
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors.form} />
+        <FormError message={errors.form ?? errors.baseRevision} />
+        {/* After a conflict, the revision the user has now seen: saving again replaces it. */}
+        <input type="hidden" name="baseRevision" value={values.baseRevision ?? String(baseRevision)} />
         {post.type === "question" ? (
           <TextField name="title" label="Title" required maxLength={LIMITS.title.max} defaultValue={values.title ?? post.title ?? ""} error={errors.title} />
         ) : null}
@@ -74,12 +73,12 @@ export default function EditPostPage() {
         {post.type === "question" ? (
           <TextField name="tags" label="Tags" required defaultValue={values.tags ?? post.tags} error={errors.tags} hint="1 to 5 tags, separated by commas or spaces." />
         ) : null}
-        <TextField name="summary" label="Edit summary" maxLength={200} defaultValue={values.summary} error={errors.summary} hint="Optional: what did you change and why?" />
+        <TextField name="summary" label="Edit summary" maxLength={LIMITS.editNote.max} defaultValue={values.summary} error={errors.summary} hint="Optional: what did you change and why?" />
         <div className="form-actions">
           <button type="submit" className="button" disabled={busy}>
             Save edits
           </button>
-          <Link to={`/questions/${questionId}`} className="button button--quiet">
+          <Link to={questionPath({ id: questionId })} className="button button--quiet">
             Cancel
           </Link>
         </div>

@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "promote": {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         const article = await promoteAnswer(context.db, { actorId: viewer.id, answerId: input.answerId });
-        return redirect(`/kb/${article.slug}/edit`);
+        return redirect(`${articlePath(article)}/edit`);
       }
     }
   } catch (error) {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ROLES } from "~/domain/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-const roleChange = z.object({ intent: z.literal("setRole"), role: z.enum(["customer", "staff", "admin"]) });
+const roleChange = z.object({ intent: z.literal("setRole"), role: z.enum(ROLES) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseId(params.id);

@@ -2,14 +2,14 @@
 // Content lives in demo-content.ts; app/seed/seed-demo.ts replays it through the real services
 // (so the reputation ledger, scores and counts are exactly what users would have produced).
 
-export type DemoRole = "customer" | "staff" | "admin";
+import type { Role } from "../../db/schema";
 
 export interface DemoUser {
   /** Short stable key used to refer to this user elsewhere in the content. */
   key: string;
   displayName: string;
   email: string;
-  role: DemoRole;
+  role: Role;
   /** How many days ago the account was created. */
   joinedDaysAgo: number;
 }

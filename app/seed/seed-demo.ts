@@ -6,12 +6,14 @@ import type { Database } from "../../db/client";
 import { emailOutbox, kbArticles, users } from "../../db/schema";
 import { ForbiddenError } from "~/services/errors";
 import { listCategories } from "~/services/kb-queries.server";
-import { changeArticleStatus, promoteAnswer, recordFeedback, updateArticle } from "~/services/knowledge-base.server";
+import { recordFeedback } from "~/services/kb-readers.server";
+import { changeArticleStatus, promoteAnswer, updateArticle } from "~/services/knowledge-base.server";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
 import { signUp } from "~/services/users.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
 import type { DemoComment } from "./demo-types";
+import { seedDeflection } from "./seed-deflection";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
 
@@ -91,6 +93,7 @@ export async function seedDemoData(db: Database, now = new Date()) {
     }
   }
   const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
+  await seedDeflection(db, demoUsers.filter((user) => user.role === "customer").map((user) => idOf(user.key)), now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };

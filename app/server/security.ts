@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
+import type { Express, NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { BodyTooLargeError } from "../http/body.server";
 
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");
@@ -34,20 +35,80 @@ export function securityHeaders(production: boolean) {
 }
 
 /**
+ * TRUST_PROXY as Express should read it. Express takes a string as a list of addresses, so the
+ * README's "TRUST_PROXY=1" used to trust no proxy at all (the address "1"): a hop count and
+ * true/false are turned into the number and boolean Express expects.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  return value;
+}
+
+/**
+ * The host this request was addressed to. X-Forwarded-Host is believed only from a proxy that
+ * TRUST_PROXY trusts (the same rule Express applies to req.ip): otherwise anyone could name the
+ * host their forged Origin should match. Unlike req.hostname, the port is kept, as Origin has it.
+ */
+function addressedHost(req: Request): string | undefined {
+  const forwarded = req.get("x-forwarded-host");
+  const trust = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  if (forwarded && trust(req.socket.remoteAddress, 0)) return forwarded.split(",")[0].trim();
+  return req.get("host");
+}
+
+function hostOf(url: string): string | null {
+  if (url === "null") return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a state-changing request says it comes from this site. Origin decides when present;
+ * without it, the Referer does. With neither we allow: some privacy tools strip both, and the
+ * session cookie is SameSite=Lax, so a cross-site POST arrives signed out and can do nothing a
+ * stranger could not do anyway.
+ */
+function comesFromThisSite(origin: string | undefined, referer: string | undefined, host: string | undefined): boolean {
+  const claimed = origin ?? referer;
+  if (claimed === undefined) return true;
+  return host !== undefined && hostOf(claimed) === host;
+}
+
+/**
  * CSRF defence in depth beside SameSite=Lax cookies: a state-changing request that says where
  * it comes from must come from this site.
  */
-export function sameOriginForWrites(req: Request, res: Response, next: NextFunction) {
+function sameOriginForWrites(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.get("origin");
-  if (origin === undefined) return next();
-  const host = req.get("x-forwarded-host") ?? req.get("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin === "null" ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (originHost !== null && originHost === host) return next();
+  if (comesFromThisSite(req.get("origin"), req.get("referer"), addressedHost(req))) return next();
   res.status(403).type("text/plain").send("Cross-site form submissions are not allowed.");
+}
+
+/**
+ * A first, cheap refusal of bodies that announce their size: no route is woken for them. Chunked
+ * bodies announce nothing, so the real guarantee is readForm's count while the body streams.
+ */
+function refuseDeclaredOversizeBodies(limitBytes: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.get("content-length") ?? 0) <= limitBytes) return next();
+    // Closing the connection rather than reading the rest of an upload nobody will use.
+    res.status(413).set("Connection", "close").type("text/plain").send(new BodyTooLargeError(limitBytes).message);
+  };
+}
+
+/**
+ * What every request passes before Remix sees it, in one place so the server and its test wire
+ * it the same way: whom to believe about the client's address and host, bodies that announce
+ * themselves too large, and the same-origin check for writes.
+ */
+export function guardRequests(app: Express, options: { trustProxy: string | undefined; maxBodyBytes: number }) {
+  // Also decides req.ip, which the rate limits count by.
+  app.set("trust proxy", trustProxySetting(options.trustProxy));
+  app.use(refuseDeclaredOversizeBodies(options.maxBodyBytes));
+  app.use(sameOriginForWrites);
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
 import { explainRefusal, type Decision } from "~/domain/privileges";
-import { ForbiddenError, NotFoundError } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 
 export async function findActor(tx: Database, userId: number) {
   const [actor] = await tx
@@ -19,12 +19,17 @@ export async function requireActor(tx: Database, userId: number, message = "Log 
   return actor;
 }
 
+/** Refusals that mean "there is nothing here for you": deleted, hidden, or not the kind of thing asked for. */
+const NOT_FOUND_REASONS = new Set(["deleted", "not_an_answer", "not_published"]);
+
 /**
- * The one place a refusal from can() becomes an error with a status: what is deleted is "not
- * found" (404, as if it never existed), everything else 403 with the sentence that explains it.
+ * The one place a refusal from can() becomes an error with a status: what is gone or hidden is
+ * "not found" (404, as if it never existed), what already exists is a conflict (409), everything
+ * else 403 with the sentence that explains it.
  */
 export function requireAllowed(decision: Decision, what = "That post") {
   if (decision.allowed) return;
-  if (decision.reason === "deleted") throw new NotFoundError(what);
+  if (NOT_FOUND_REASONS.has(decision.reason)) throw new NotFoundError(what);
+  if (decision.reason === "already_promoted") throw new ConflictError(explainRefusal(decision));
   throw new ForbiddenError(explainRefusal(decision));
 }

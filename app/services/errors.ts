@@ -12,9 +12,36 @@ export class ForbiddenError extends Error {
   readonly status = 403;
 }
 
-/** The request conflicts with what already exists (an answer promoted twice). */
+/** One version of an edited text as its form shows it: title, other fields as "Label: value" lines, body. */
+export interface EditedVersion {
+  title: string | null;
+  details: string[];
+  body: string;
+}
+
+/** An edit based on an older revision than the one stored now: both versions, so nothing is lost. */
+export interface EditConflict {
+  /** The revision stored now: the base a deliberate second submission carries. */
+  revision: number;
+  editedBy: string | null;
+  editedAt: Date;
+  current: EditedVersion;
+  yours: EditedVersion;
+}
+
+/** Said when an edit was based on an older revision than the one saved meanwhile. */
+export const EDIT_CONFLICT_MESSAGE =
+  "Someone else saved a new version while you were editing. Your text is still in the form: compare it with the current version, keep what you need, and save again to replace it.";
+
+/** The request conflicts with what already exists (an answer promoted twice, an edit of an old revision). */
 export class ConflictError extends Error {
   readonly status = 409;
+  constructor(
+    message: string,
+    readonly conflict?: EditConflict,
+  ) {
+    super(message);
+  }
 }
 
 export class InvalidInputError extends Error {

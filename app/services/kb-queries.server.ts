@@ -1,17 +1,19 @@
 // Reads for the knowledge base: the home page, categories, one article, staff figures and the
 // review list with what changed in each source answer.
-import { diffLines } from "diff";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
-import { canRead, reviewReasons, DEFAULT_REVIEW_AFTER_DAYS, type ReviewReason } from "~/domain/knowledge-base";
-import type { Actor } from "~/domain/privileges";
+import { config } from "~/config.server";
+import { reviewReasons, type ReviewReason } from "~/domain/knowledge-base";
+import { can, type Actor } from "~/domain/privileges";
+import { lineDiff, type DiffPart } from "~/lib/line-diff";
+import { articlePath } from "~/lib/paths";
+import { requireAllowed } from "./actors.server";
 import { NotFoundError } from "./errors";
 
 export function reviewAfterDays() {
-  const configured = Number(process.env.KB_REVIEW_AFTER_DAYS);
-  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_REVIEW_AFTER_DAYS;
+  return config().KB_REVIEW_AFTER_DAYS;
 }
 
 const PUBLISHED = sql`${kbArticles.status} = 'published' and ${kbArticles.deletedAt} is null`;
@@ -103,13 +105,13 @@ export async function getArticleBySlug(db: Database, slug: string, viewer: Actor
       .from(kbSlugRedirects)
       .innerJoin(kbArticles, eq(kbArticles.id, kbSlugRedirects.articleId))
       .where(eq(kbSlugRedirects.slug, slug));
-    if (redirect && canRead(viewer, { status: redirect.status, deleted: redirect.deletedAt !== null })) return { redirectTo: `/kb/${redirect.slug}` };
-    throw new NotFoundError("That article");
+    if (!redirect) throw new NotFoundError("That article");
+    requireAllowed(can(viewer, { type: "readArticle", article: { status: redirect.status, deleted: redirect.deletedAt !== null } }), "That article");
+    return { redirectTo: articlePath(redirect) };
   }
   const article = await loadArticle(db, found.id);
-  if (!article || !canRead(viewer, { status: article.article.status, deleted: article.article.deletedAt !== null })) {
-    throw new NotFoundError("That article");
-  }
+  if (!article) throw new NotFoundError("That article");
+  requireAllowed(can(viewer, { type: "readArticle", article: { status: article.article.status, deleted: article.article.deletedAt !== null } }), "That article");
   return { article };
 }
 
@@ -166,10 +168,6 @@ export async function listArticlesForStaff(db: Database, now = new Date()) {
   return rows.map((row) => ({ ...row, reviewReasons: reviewReasons(row, now, days) as ReviewReason[] }));
 }
 
-export interface DiffPart {
-  kind: "added" | "removed" | "same";
-  text: string;
-}
 
 /** The review list: published articles needing review, each with a diff of its source answer. */
 export async function reviewList(db: Database, now = new Date()) {
@@ -196,10 +194,7 @@ export async function sourceDiff(db: Database, answerId: number, fromRevision: n
     .orderBy(asc(postRevisions.revisionNumber));
   const before = revisions.find((revision) => revision.n === fromRevision)?.body ?? "";
   const after = revisions.at(-1)?.body ?? "";
-  return diffLines(before, after).map((part) => ({
-    kind: part.added ? "added" : part.removed ? "removed" : "same",
-    text: part.value,
-  }));
+  return lineDiff(before, after);
 }
 
 export async function articleHistory(db: Database, articleId: number) {
@@ -216,6 +211,18 @@ export async function articleHistory(db: Database, articleId: number) {
     .innerJoin(users, eq(users.id, kbArticleRevisions.editorId))
     .where(eq(kbArticleRevisions.articleId, articleId))
     .orderBy(desc(kbArticleRevisions.revisionNumber));
+}
+
+/** An article's newest revision: its number (the base an edit form carries), who saved it and when. */
+export async function latestArticleRevision(db: Database, articleId: number) {
+  const [row] = await db
+    .select({ revision: kbArticleRevisions.revisionNumber, editedBy: users.displayName, editedAt: kbArticleRevisions.createdAt })
+    .from(kbArticleRevisions)
+    .innerJoin(users, eq(users.id, kbArticleRevisions.editorId))
+    .where(eq(kbArticleRevisions.articleId, articleId))
+    .orderBy(desc(kbArticleRevisions.revisionNumber))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function latestSourceRevision(db: Database, answerId: number) {

@@ -1,26 +1,21 @@
-// Knowledge-base use cases: promote an answer, edit, publish/unpublish/archive, verify, delete,
-// and record readers' feedback and views. One transaction each.
-import { and, eq, isNull, max, sql } from "drizzle-orm";
+// Knowledge-base use cases for staff: promote an answer, edit, publish/unpublish/archive, verify,
+// delete. One transaction each. What readers add (votes, views) is in kb-readers.server.ts.
+import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
-import { canManageArticles, canPromote, nextStatus, uniqueSlug, type KbDecision, type StatusChange } from "~/domain/knowledge-base";
+import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
+import { nextStatus, uniqueSlug, type StatusChange } from "~/domain/knowledge-base";
+import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
 import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors";
+import { ConflictError, EDIT_CONFLICT_MESSAGE, InvalidInputError, NotFoundError } from "./errors";
+import { latestArticleRevision } from "./kb-queries.server";
 import { lockPost } from "./posts.server";
-import { findActor } from "./actors.server";
+import { findActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 import { answerPath } from "~/lib/paths";
-
-function enforce(decision: KbDecision) {
-  if (decision.allowed) return;
-  if (decision.status === 404) throw new NotFoundError("That answer");
-  if (decision.status === 409) throw new ConflictError(decision.message);
-  throw new ForbiddenError(decision.message);
-}
 
 async function freeSlug(tx: Database, title: string, articleId?: number) {
   const base = slugify(title);
@@ -47,7 +42,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
       .select({ slug: kbArticles.slug })
       .from(kbArticles)
       .where(and(eq(kbArticles.sourceAnswerId, answer.id), isNull(kbArticles.deletedAt)));
-    enforce(canPromote(actor, { type: facts.type, deleted: facts.deleted, existingArticleSlug: existing?.slug ?? null }));
+    requireAllowed(can(actor, { type: "promote", answer: facts, alreadyPromoted: existing !== undefined }), "That answer");
     const [question] = await tx.select().from(posts).where(eq(posts.id, answer.questionId!));
     const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, answer.id));
     const title = question.title!;
@@ -100,27 +95,37 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
   });
 }
 
-async function lockArticle(tx: Database, articleId: number) {
-  const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, articleId)).for("update");
-  if (!article || article.deletedAt) throw new NotFoundError("That article");
-  return article;
+export function articleFacts(article: { status: ArticleFacts["status"]; deletedAt: Date | null }): ArticleFacts {
+  return { status: article.status, deleted: article.deletedAt !== null };
 }
 
-async function requireStaff(tx: Database, actorId: number) {
+/** The staff member and the article they are changing, its row locked for the rest of the transaction. */
+async function lockArticleFor(tx: Database, actorId: number, articleId: number) {
   const actor = await findActor(tx, actorId);
-  const decision = canManageArticles(actor);
-  if (!decision.allowed) throw new ForbiddenError(decision.message);
-  return actor!;
+  const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, articleId)).for("update");
+  if (!article) throw new NotFoundError("That article");
+  requireAllowed(can(actor, { type: "manageArticles", article: articleFacts(article) }), "That article");
+  return { actor: actor as Actor, article };
 }
 
+async function categoryNames(tx: Database, ids: (number | null)[]) {
+  const wanted = ids.filter((id): id is number => id !== null);
+  if (wanted.length === 0) return new Map<number, string>();
+  const rows = await tx.select({ id: kbCategories.id, name: kbCategories.name }).from(kbCategories).where(inArray(kbCategories.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Saves a new revision of an article. `baseRevision` is the revision the form was loaded with:
+ * when another staff member saved a newer one meanwhile, the save is refused with both versions.
+ */
 export async function updateArticle(
   db: Database,
-  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null },
+  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null; baseRevision?: number },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     if (input.categoryId !== null) {
       const [category] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, input.categoryId));
       if (!category) throw new InvalidInputError({ categoryId: "Choose one of the listed categories." });
@@ -134,10 +139,25 @@ export async function updateArticle(
         await tx.delete(kbSlugRedirects).where(eq(kbSlugRedirects.slug, slug));
       }
     }
-    const [latest] = await tx.select({ n: max(kbArticleRevisions.revisionNumber) }).from(kbArticleRevisions).where(eq(kbArticleRevisions.articleId, article.id));
+    const latest = await latestArticleRevision(tx, article.id);
+    const changed = input.title !== article.title || input.body !== article.bodyMarkdown || input.categoryId !== article.categoryId;
+    // Read under the article's row lock: no other save can slip in between this check and ours.
+    if (changed && input.baseRevision !== undefined && latest && input.baseRevision < latest.revision) {
+      const names = await categoryNames(tx, [article.categoryId, input.categoryId]);
+      const version = (title: string, categoryId: number | null, body: string) => ({
+        title,
+        details: [`Category: ${(categoryId !== null && names.get(categoryId)) || "No category"}`],
+        body,
+      });
+      throw new ConflictError(EDIT_CONFLICT_MESSAGE, {
+        ...latest,
+        current: version(article.title, article.categoryId, article.bodyMarkdown),
+        yours: version(input.title, input.categoryId, input.body),
+      });
+    }
     await tx.insert(kbArticleRevisions).values({
       articleId: article.id,
-      revisionNumber: (latest?.n ?? 0) + 1,
+      revisionNumber: (latest?.revision ?? 0) + 1,
       editorId: actor.id,
       title: input.title,
       bodyMarkdown: input.body,
@@ -155,8 +175,7 @@ export async function updateArticle(
 
 export async function changeArticleStatus(db: Database, input: { actorId: number; articleId: number; change: StatusChange }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     const status = nextStatus(article.status, input.change);
     if (!status) throw new InvalidInputError({ form: `A ${article.status} article cannot be asked to ${input.change}.` });
     const firstPublish = status === "published" && !article.publishedAt;
@@ -175,8 +194,7 @@ export async function changeArticleStatus(db: Database, input: { actorId: number
 /** A staff member checked the article is still right: it leaves the review list. */
 export async function verifyArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const actor = await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
     let sourceRevisionNumber = article.sourceRevisionNumber;
     if (article.sourceAnswerId) {
       const [revision] = await tx.select({ n: max(postRevisions.revisionNumber) }).from(postRevisions).where(eq(postRevisions.postId, article.sourceAnswerId));
@@ -193,45 +211,11 @@ export async function verifyArticle(db: Database, input: { actorId: number; arti
 /** Soft delete; the promotion bonus is reversed (the ledger keeps both rows). */
 export async function deleteArticle(db: Database, input: { actorId: number; articleId: number }, now = new Date()) {
   return db.transaction(async (tx) => {
-    await requireStaff(tx, input.actorId);
-    const article = await lockArticle(tx, input.articleId);
+    const { article } = await lockArticleFor(tx, input.actorId, input.articleId);
     await tx.update(kbArticles).set({ deletedAt: now, updatedAt: now }).where(eq(kbArticles.id, article.id));
     if (article.sourceAnswerId && article.creditedUserId) {
       const locked = await lockUsers(tx, [article.creditedUserId]);
       await reverseReputation(tx, { postId: article.sourceAnswerId, reasons: ["answer_promoted"] }, locked, now);
     }
   });
-}
-
-export type FeedbackVoter = { userId: number } | { visitorHash: string };
-
-/** One "Was this helpful?" vote per reader; voting again changes the vote. Counters move with it. */
-export async function recordFeedback(
-  db: Database,
-  input: { articleId: number; voter: FeedbackVoter; helpful: boolean; comment?: string | null },
-  now = new Date(),
-) {
-  return db.transaction(async (tx) => {
-    const [article] = await tx.select().from(kbArticles).where(eq(kbArticles.id, input.articleId)).for("update");
-    if (!article || article.deletedAt || article.status !== "published") throw new NotFoundError("That article");
-    const who = "userId" in input.voter ? eq(kbFeedback.userId, input.voter.userId) : eq(kbFeedback.visitorHash, input.voter.visitorHash);
-    const [existing] = await tx.select().from(kbFeedback).where(and(eq(kbFeedback.articleId, article.id), who));
-    const comment = input.helpful ? null : (input.comment ?? null);
-    if (existing) {
-      await tx.update(kbFeedback).set({ helpful: input.helpful, comment, createdAt: now }).where(eq(kbFeedback.id, existing.id));
-    } else {
-      await tx.insert(kbFeedback).values({ articleId: article.id, ...input.voter, helpful: input.helpful, comment, createdAt: now });
-    }
-    const yes = (input.helpful ? 1 : 0) - (existing?.helpful === true ? 1 : 0);
-    const no = (input.helpful ? 0 : 1) - (existing?.helpful === false ? 1 : 0);
-    await tx
-      .update(kbArticles)
-      .set({ helpfulYes: sql`${kbArticles.helpfulYes} + ${yes}`, helpfulNo: sql`${kbArticles.helpfulNo} + ${no}` })
-      .where(eq(kbArticles.id, article.id));
-    return { helpful: input.helpful };
-  });
-}
-
-export async function recordView(db: Database, articleId: number) {
-  await db.update(kbArticles).set({ views: sql`${kbArticles.views} + 1` }).where(eq(kbArticles.id, articleId));
 }

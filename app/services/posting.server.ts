@@ -1,14 +1,14 @@
 // Writing posts: ask, answer, comment, edit. Each use case is one transaction; every version of
 // a post is kept in post_revisions, the first included.
-import { and, count, eq, gte, max, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users } from "../../db/schema";
 import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
 import { publicUrl, queueEmail } from "./email.server";
-import { NotFoundError, RateLimitedError } from "./errors";
-import { lockPost } from "./posts.server";
+import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
+import { latestRevisionNumber, lockPost } from "./posts.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { answerPath } from "~/lib/paths";
 
@@ -130,15 +130,33 @@ export async function addComment(db: Database, input: { authorId: number; postId
   });
 }
 
+/** Who saved revision `revision`, and when: for the person whose edit it overtook. */
+async function revisionAuthor(tx: Database, postId: number, revision: number) {
+  const [row] = await tx
+    .select({ editedBy: users.displayName, editedAt: postRevisions.createdAt })
+    .from(postRevisions)
+    .innerJoin(users, eq(users.id, postRevisions.editorId))
+    .where(and(eq(postRevisions.postId, postId), eq(postRevisions.revisionNumber, revision)));
+  return row ?? { editedBy: null, editedAt: new Date() };
+}
+
+function editedVersion(isQuestion: boolean, version: { title: string | null; tags: string[]; body: string }): EditedVersion {
+  return { title: version.title, details: isQuestion ? [`Tags: ${version.tags.join(", ")}`] : [], body: version.body };
+}
+
+/**
+ * Saves a new revision. `baseRevision` is the revision the editor's form was loaded with: when a
+ * newer one was saved meanwhile (staff redacting a phone number, say), the edit is refused with
+ * both versions rather than silently undoing it.
+ */
 export async function editPost(
   db: Database,
-  input: { editorId: number; postId: number; body: string; title?: string; tags?: string[]; summary?: string | null },
+  input: { editorId: number; postId: number; body: string; title?: string; tags?: string[]; summary?: string | null; baseRevision?: number },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
     const actor = await requireActor(tx, input.editorId);
     const { post, facts } = await lockPost(tx, input.postId);
-    if (facts.deleted) throw new NotFoundError("That post");
     requireAllowed(can(actor, { type: "edit", post: facts }));
     const isQuestion = post.type === "question";
     const title = isQuestion ? (input.title ?? post.title!) : null;
@@ -146,13 +164,19 @@ export async function editPost(
     const unchanged = post.bodyMarkdown === input.body && post.title === title && post.tags.join(" ") === tags.join(" ");
     if (unchanged) return { postId: post.id, questionId: post.questionId ?? post.id, changed: false };
 
-    const [latest] = await tx
-      .select({ n: max(postRevisions.revisionNumber) })
-      .from(postRevisions)
-      .where(eq(postRevisions.postId, post.id));
+    // Read under the post's row lock, so no other edit can slip in between this check and the save.
+    const latest = await latestRevisionNumber(tx, post.id);
+    if (input.baseRevision !== undefined && input.baseRevision < latest) {
+      throw new ConflictError(EDIT_CONFLICT_MESSAGE, {
+        revision: latest,
+        ...(await revisionAuthor(tx, post.id, latest)),
+        current: editedVersion(isQuestion, { title: post.title, tags: post.tags, body: post.bodyMarkdown }),
+        yours: editedVersion(isQuestion, { title, tags, body: input.body }),
+      });
+    }
     await tx.insert(postRevisions).values({
       postId: post.id,
-      revisionNumber: (latest?.n ?? 0) + 1,
+      revisionNumber: latest + 1,
       editorId: actor.id,
       title,
       tags: isQuestion ? tags : null,

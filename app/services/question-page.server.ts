@@ -1,7 +1,6 @@
 // The question page as one viewer sees it: the thread, and for each post what this viewer may do
 // (the same can() the actions enforce), so the page shows exactly the buttons that will work.
 import type { Database } from "../../db/client";
-import { canPromote } from "~/domain/knowledge-base";
 import { can, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
 import { articlesForAnswers } from "./kb-queries.server";
 import { readThread } from "./question-queries.server";
@@ -47,7 +46,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
         ...answer,
         ...permissionsFor(facts, { accepted: answer.accepted, answerCount: 0 }),
         canAccept: can(viewer, { type: "accept", answer: facts }).allowed,
-        canPromote: canPromote(viewer, { type: "answer", deleted: facts.deleted || facts.questionDeleted, existingArticleSlug: article?.slug ?? null }).allowed,
+        canPromote: can(viewer, { type: "promote", answer: facts, alreadyPromoted: article !== null }).allowed,
         // Customers see the link only once the article is published.
         article: article && (staff || article.status === "published") ? article : null,
       };

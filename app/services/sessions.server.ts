@@ -4,7 +4,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { sessions, users } from "../../db/schema";
+import { sessions, users, type Role } from "../../db/schema";
 
 const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -32,7 +32,7 @@ export interface SessionViewer {
   id: number;
   displayName: string;
   email: string;
-  role: "customer" | "staff" | "admin";
+  role: Role;
   reputation: number;
   createdAt: Date;
 }

@@ -4,7 +4,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { signupRequests, users } from "../../db/schema";
-import { safeRedirect } from "~/forms/account-forms";
+import { safeRedirect } from "~/http/safe-redirect";
 import { signUpConfirmPath } from "~/lib/paths";
 import { publicUrl, queueEmail } from "./email.server";
 import { InvalidInputError } from "./errors";

@@ -1,9 +1,15 @@
 // WCAG 2.2 AA with axe-core on every kind of page, nothing scrolling sideways at the project's
-// width (375 px on the phone), and the skip link as the first stop of the keyboard.
+// width (375 px on the phone), and the skip link as the first stop of the keyboard. Each page
+// that passes is saved as a full-page screenshot for a visual review (a by-product, not a test):
+// test/e2e/artifacts/screenshots/<project>-<page>.png, desktop 1280 px and phone 375 px.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, fillMarkdownBody, logIn, newUser } from "./helpers";
 import { signUpLinkIn, waitForEmail } from "./outbox";
+
+const SCREENSHOT_DIR = fileURLToPath(new URL("./artifacts/screenshots/", import.meta.url));
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -13,6 +19,17 @@ async function expectNoAxeViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n").slice(1).join(" ").trim() ?? ""}`).join("\n")}`)
     .join("\n");
   expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** Saves the page as a person sees it: styles applied and web fonts loaded. */
+async function saveScreenshot(page: Page, name: string) {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const styled = await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0));
+  expect(styled, "the stylesheet is applied").toBe(true);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${test.info().project.name}-${name}.png`, fullPage: true, animations: "disabled", caret: "hide" });
 }
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -38,6 +55,8 @@ async function seededQuestionPath(page: Page) {
 
 interface PageCase {
   name: string;
+  /** File name of its screenshot. */
+  shot: string;
   signedIn: boolean;
   /** Signs in as a demo staff member instead of a new customer. */
   asStaff?: boolean;
@@ -47,6 +66,7 @@ interface PageCase {
 const PAGES: PageCase[] = [
   {
     name: "home",
+    shot: "home",
     signedIn: false,
     open: async (page) => {
       await page.goto("/");
@@ -55,6 +75,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "question (signed in, with the answer form)",
+    shot: "question",
     signedIn: true,
     open: async (page) => {
       await page.goto(await seededQuestionPath(page));
@@ -65,15 +86,27 @@ const PAGES: PageCase[] = [
     },
   },
   {
-    name: "ask",
+    name: "ask, with a live preview",
+    shot: "ask",
     signedIn: true,
     open: async (page) => {
       await page.goto("/questions/ask");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a question");
+      // The editor shows its empty preview once hydrated; type after that so the preview follows.
+      await expect(page.getByText("Start typing to see a preview.")).toBeVisible();
+      await page.getByLabel("Title", { exact: true }).fill("Exported CSV has the wrong date format for my accountant");
+      await page
+        .getByLabel("Body", { exact: true })
+        .fill("When I export **invoices** to CSV the dates come out as `MM/DD/YYYY`:\n\n```\n03/04/2025,INV-0147,£120.00\n```\n\n- my locale is *en-GB*\n- the PDF dates are fine");
+      await page.getByLabel("Tags", { exact: true }).fill("csv exports");
+      const preview = page.getByRole("region", { name: "Preview" });
+      await expect(preview.locator("strong")).toHaveText("invoices");
+      await expect(preview.locator("pre")).toContainText("INV-0147");
     },
   },
   {
     name: "ask with field errors",
+    shot: "ask-errors",
     signedIn: true,
     open: async (page) => {
       await page.goto("/questions/ask");
@@ -84,6 +117,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "login",
+    shot: "login",
     signedIn: false,
     open: async (page) => {
       await page.goto("/login");
@@ -92,6 +126,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "signup",
+    shot: "signup",
     signedIn: false,
     open: async (page) => {
       await page.goto("/signup");
@@ -100,6 +135,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "signup check your email, and the emailed link's page",
+    shot: "signup-confirm",
     signedIn: false,
     open: async (page) => {
       const user = newUser("a11y-link");
@@ -116,6 +152,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "tag",
+    shot: "tag",
     signedIn: false,
     open: async (page) => {
       await page.goto("/tags/invoices");
@@ -124,6 +161,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "profile",
+    shot: "profile",
     signedIn: false,
     open: async (page) => {
       await page.goto(await seededQuestionPath(page));
@@ -131,10 +169,12 @@ const PAGES: PageCase[] = [
       await page.getByRole("article").first().locator('a[href^="/users/"]').first().click();
       await expect(page).toHaveURL(/\/users\/\d+/);
       await expect(page.getByTestId("reputation")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Reputation history" })).toBeVisible();
     },
   },
   {
     name: "knowledge base",
+    shot: "kb",
     signedIn: false,
     open: async (page) => {
       await page.goto("/kb");
@@ -144,16 +184,19 @@ const PAGES: PageCase[] = [
   },
   {
     name: "knowledge-base article (with feedback form)",
+    shot: "kb-article",
     signedIn: false,
     open: async (page) => {
       await page.goto("/kb");
       await page.getByRole("region", { name: "Newest" }).getByRole("link").first().click();
       await expect(page).toHaveURL(/\/kb\/[a-z0-9-]+$/);
+      await expect(page.getByText("From the community:")).toBeVisible();
       await expect(page.getByRole("button", { name: "Yes" })).toBeVisible();
     },
   },
   {
     name: "knowledge-base management (staff, with a review diff)",
+    shot: "kb-manage",
     signedIn: true,
     asStaff: true,
     open: async (page) => {
@@ -164,6 +207,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "knowledge-base article editor (staff)",
+    shot: "kb-edit",
     signedIn: true,
     asStaff: true,
     open: async (page) => {
@@ -176,6 +220,7 @@ const PAGES: PageCase[] = [
   },
   {
     name: "not found",
+    shot: "not-found",
     signedIn: false,
     open: async (page) => {
       await page.goto("/questions/999999999");
@@ -199,6 +244,7 @@ for (const pageCase of PAGES) {
     await expect(page.getByRole("main")).toHaveCount(1);
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
+    await saveScreenshot(page, pageCase.shot);
   });
 }
 

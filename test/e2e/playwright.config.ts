@@ -43,10 +43,8 @@ export default defineConfig({
       name: "no-js",
       use: { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false },
       // axe-core has to run as script inside the page, which this project turns off (the same
-      // server-rendered pages are checked by axe in the desktop and phone projects); the
-      // screenshots are taken in the desktop and phone projects.
+      // server-rendered pages are checked by axe, and screenshotted, in the desktop and phone projects).
       grepInvert: /@axe/,
-      testIgnore: "screenshots.spec.ts",
     },
     {
       name: "phone",

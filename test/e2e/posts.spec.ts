@@ -1,6 +1,7 @@
 // Writing posts: editing with history, comments, what bad input gets, text shown as text, markdown.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { askQuestion, askViaHttp, createUserViaHttp, fillMarkdownBody, isPreviewOf, javaScriptEnabled, previewSettled, newQuestion, newUser, signUp, unique } from "./helpers";
+import { BASE_URL, DEMO, askQuestion, askViaHttp, createUserViaHttp, fillMarkdownBody, isPreviewOf, javaScriptEnabled, logIn, previewSettled, newQuestion, newUser, signUp, unique } from "./helpers";
 
 test("editing your own question shows the new text, and History keeps both revisions", async ({ page }) => {
   await signUp(page, newUser("editor"));
@@ -33,6 +34,48 @@ test("editing your own question shows the new text, and History keeps both revis
   await expect(revisions.filter({ hasText: "Revision 1 (original)" })).toContainText(question.body);
   await expect(revisions.filter({ hasText: "Revision 2" })).toContainText(newBody);
   await expect(page.getByRole("link", { name: `Back to “${question.title}”` })).toHaveAttribute("href", new RegExp(`^${path.replace(/\/[^/]*$/, "")}`));
+});
+
+test("an edit from a form loaded before someone else's save is refused with both versions, and the author's text kept", async ({ page, browser }) => {
+  // The author asks with a phone number in the question, and opens the edit form.
+  await signUp(page, newUser("stale-editor"));
+  const question = newQuestion("stale-edit");
+  const withPhone = `${question.body} Call me on +44 7700 900123.`;
+  const { id } = await askQuestion(page, { ...question, body: withPhone });
+  await page.goto(`/posts/${id}/edit`);
+  const authorsText = `${withPhone} Also: the bank rule is switched off (${unique()}).`;
+  await fillMarkdownBody(page, authorsText);
+
+  // Meanwhile staff, in their own browser, redact the number.
+  const staffContext = await browser.newContext({ baseURL: BASE_URL, javaScriptEnabled: javaScriptEnabled() });
+  try {
+    const staffPage = await staffContext.newPage();
+    await logIn(staffPage, DEMO.staff1);
+    await staffPage.goto(`/posts/${id}/edit`);
+    await fillMarkdownBody(staffPage, `${question.body} Call me on [number removed by staff].`);
+    await staffPage.getByRole("button", { name: "Save edits" }).click();
+    await expect(staffPage).toHaveURL(new RegExp(`/questions/${id}`));
+  } finally {
+    await staffContext.close();
+  }
+
+  // The author's save, from the form loaded before the redaction, does not silently undo it.
+  await page.getByRole("button", { name: "Save edits" }).click();
+  await expect(page.getByRole("heading", { name: "Someone else saved a new version" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("Your text is still in the form");
+  await expect(page.getByLabel("Body", { exact: true })).toHaveValue(authorsText);
+  await expect(page.getByLabel("The current version", { exact: true })).toContainText("[number removed by staff]");
+  await expect(page.getByLabel("Differences between the current version and yours")).toContainText("+ ");
+  if (javaScriptEnabled()) {
+    // The conflict view meets WCAG 2.2 AA like every other page (axe runs as script in the page).
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+
+  // Saving again, having seen the current version, is a deliberate choice and goes through.
+  await page.getByRole("button", { name: "Save edits" }).click();
+  await expect(page).toHaveURL(new RegExp(`/questions/${id}`));
+  await expect(page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) }).getByText(authorsText)).toBeVisible();
 });
 
 test("a comment posted under a question appears under it", async ({ page }) => {

@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { kbArticles, notifications } from "../../db/schema";
+import { kbArticles, kbFeedback, notifications } from "../../db/schema";
 import * as articleRoute from "~/routes/kb.$slug._index";
 import * as editRoute from "~/routes/kb.$slug.edit";
 import * as manageRoute from "~/routes/kb.manage";
 import * as questionRoute from "~/routes/questions.$id.($slug)";
 import { ConflictError, ForbiddenError } from "~/services/errors";
 import { getArticleBySlug, getKbHome, reviewList } from "~/services/kb-queries.server";
-import { changeArticleStatus, deleteArticle, promoteAnswer, recordFeedback, updateArticle, verifyArticle } from "~/services/knowledge-base.server";
+import { KB_READER_LIMITS, recordFeedback } from "~/services/kb-readers.server";
+import { changeArticleStatus, deleteArticle, promoteAnswer, updateArticle, verifyArticle } from "~/services/knowledge-base.server";
 import { editPost } from "~/services/posting.server";
 import { recount } from "~/services/recount.server";
 import { acceptAnswer } from "~/services/voting.server";
@@ -145,8 +146,8 @@ describe("feedback and freshness", () => {
 
     await recordFeedback(t.db, { articleId: article.id, voter: { userId: reader.id }, helpful: true });
     await recordFeedback(t.db, { articleId: article.id, voter: { userId: reader.id }, helpful: true });
-    await recordFeedback(t.db, { articleId: article.id, voter: { visitorHash: "a".repeat(64) }, helpful: true });
-    await recordFeedback(t.db, { articleId: article.id, voter: { visitorHash: "a".repeat(64) }, helpful: false, comment: "Nothing about the iOS app" });
+    await recordFeedback(t.db, { articleId: article.id, voter: { visitorHash: "a".repeat(64), address: "test", hadCookie: true }, helpful: true });
+    await recordFeedback(t.db, { articleId: article.id, voter: { visitorHash: "a".repeat(64), address: "test", hadCookie: true }, helpful: false, comment: "Nothing about the iOS app" });
     const [row] = await t.db.select().from(kbArticles).where(eq(kbArticles.id, article.id));
     expect([row.helpfulYes, row.helpfulNo]).toEqual([1, 1]);
   });
@@ -184,5 +185,129 @@ describe("feedback and freshness", () => {
 
     await verifyArticle(t.db, { actorId: staff.id, articleId: article.id });
     expect((await reviewList(t.db)).map((item) => item.id)).not.toContain(article.id);
+  });
+});
+
+async function publishedArticle() {
+  const staff = await makeUser(t.db, { role: "staff" });
+  const { answer } = await acceptedThread();
+  const article = await promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id });
+  await changeArticleStatus(t.db, { actorId: staff.id, articleId: article.id, change: "publish" });
+  return { staff, article };
+}
+
+async function countersOf(articleId: number) {
+  const [row] = await t.db.select({ views: kbArticles.views, yes: kbArticles.helpfulYes, no: kbArticles.helpfulNo }).from(kbArticles).where(eq(kbArticles.id, articleId));
+  return row;
+}
+
+function visitorCookieFrom(result: { headers: Headers }) {
+  return result.headers.get("Set-Cookie")?.split(";")[0] ?? null;
+}
+
+describe("readers count once", () => {
+  const read = (slug: string, address: string, headers: { cookie?: string; userAgent?: string } = {}) =>
+    callRoute(async () =>
+      articleRoute.loader({
+        request: new Request(`http://localhost/kb/${slug}`, { headers: { ...(headers.cookie ? { Cookie: headers.cookie } : {}), ...(headers.userAgent ? { "User-Agent": headers.userAgent } : {}) } }),
+        params: { slug },
+        context: contextFor(t.db, address),
+      }),
+    );
+  const vote = (slug: string, address: string, fields: Record<string, string>, cookie?: string) =>
+    callRoute(async () => articleRoute.action({ request: formRequest(`/kb/${slug}`, { intent: "feedback", ...fields }, cookie), params: { slug }, context: contextFor(t.db, address) }));
+
+  it("30 page loads by one visitor count one view; the first load sets the visitor cookie", async () => {
+    const { article } = await publishedArticle();
+    const first = await read(article.slug, "198.51.100.1");
+    expect(first.status).toBe(200);
+    const cookie = visitorCookieFrom(first);
+    expect(cookie).toMatch(/^peerdesk_visitor=/);
+    for (let i = 0; i < 29; i++) expect((await read(article.slug, "198.51.100.1", { cookie: cookie! })).status).toBe(200);
+    expect((await countersOf(article.id)).views).toBe(1);
+  });
+
+  it("30 loads without cookies from one address count one view; crawlers and staff count none", async () => {
+    const { article, staff } = await publishedArticle();
+    for (let i = 0; i < 30; i++) await read(article.slug, "198.51.100.2");
+    expect((await countersOf(article.id)).views).toBe(1);
+    await read(article.slug, "198.51.100.3", { userAgent: "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" });
+    await read(article.slug, "198.51.100.4", { cookie: await sessionCookieFor(t.db, staff.id) });
+    expect((await countersOf(article.id)).views).toBe(1);
+    // Another reader is another view.
+    await read(article.slug, "198.51.100.5");
+    expect((await countersOf(article.id)).views).toBe(2);
+  });
+
+  it("50 cookie-less 'not helpful' posts count at most the per-address limit, then get 429", async () => {
+    const { article } = await publishedArticle();
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const result = await vote(article.slug, "198.51.100.6", { helpful: "no", comment: `Spam comment number ${i}` });
+      statuses.push(result.status);
+      if (result.status === 429) {
+        expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(0);
+        expect(result.data.errors.form).toMatch(/feedback/);
+        expect(result.data.values.comment).toBe(`Spam comment number ${i}`);
+      }
+    }
+    const limit = KB_READER_LIMITS.cookielessFeedbackPerAddress.limit;
+    expect(statuses.filter((status) => status === 200)).toHaveLength(limit);
+    expect(statuses.slice(limit).every((status) => status === 429)).toBe(true);
+    expect(await countersOf(article.id)).toMatchObject({ yes: 0, no: limit });
+    const comments = await t.db.select().from(kbFeedback).where(and(eq(kbFeedback.articleId, article.id), isNotNull(kbFeedback.comment)));
+    expect(comments).toHaveLength(limit);
+  });
+
+  it("a visitor's second vote replaces the first rather than adding to it", async () => {
+    const { article } = await publishedArticle();
+    const cookie = visitorCookieFrom(await read(article.slug, "198.51.100.7"));
+    expect((await vote(article.slug, "198.51.100.7", { helpful: "no" }, cookie!)).status).toBe(200);
+    expect((await vote(article.slug, "198.51.100.7", { helpful: "no" }, cookie!)).status).toBe(200);
+    expect(await countersOf(article.id)).toMatchObject({ yes: 0, no: 1 });
+    expect((await vote(article.slug, "198.51.100.7", { helpful: "yes" }, cookie!)).status).toBe(200);
+    expect(await countersOf(article.id)).toMatchObject({ yes: 1, no: 0 });
+    expect(await t.db.select().from(kbFeedback).where(eq(kbFeedback.articleId, article.id))).toHaveLength(1);
+  });
+
+  it("visitors with fresh cookies are still limited per address", async () => {
+    const { article } = await publishedArticle();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const cookie = visitorCookieFrom(await read(article.slug, "198.51.100.8"));
+      statuses.push((await vote(article.slug, "198.51.100.8", { helpful: "no" }, cookie!)).status);
+    }
+    const limit = KB_READER_LIMITS.anonymousFeedbackPerAddress.limit;
+    expect(statuses.filter((status) => status === 200)).toHaveLength(limit);
+    expect((await countersOf(article.id)).no).toBe(limit);
+  });
+
+  it("feedback comments are rate-limited per reader", async () => {
+    const { article } = await publishedArticle();
+    const cookie = await sessionCookieFor(t.db, (await makeUser(t.db)).id);
+    const limit = KB_READER_LIMITS.feedbackCommentsPerReader.limit;
+    for (let i = 0; i < limit; i++) expect((await vote(article.slug, "198.51.100.9", { helpful: "no", comment: `Missing step ${i}` }, cookie)).status).toBe(200);
+    expect((await vote(article.slug, "198.51.100.9", { helpful: "no", comment: "One comment too many" }, cookie)).status).toBe(429);
+    // A plain vote, without a comment, still counts.
+    expect((await vote(article.slug, "198.51.100.9", { helpful: "yes" }, cookie)).status).toBe(200);
+  });
+});
+
+describe("the article page", () => {
+  it("tells each viewer what they may do: readers rate, staff manage and see the figures", async () => {
+    const { article, staff } = await publishedArticle();
+    const asCustomer = await callRoute(async () => articleRoute.loader({ request: getRequest(`/kb/${article.slug}`, await sessionCookieFor(t.db, (await makeUser(t.db)).id)), params: { slug: article.slug }, context: contextFor(t.db) }));
+    expect(asCustomer.data.may).toEqual({ rate: true, manage: false });
+    expect(asCustomer.data.staff).toBeNull();
+    expect(asCustomer.data.source.path).toMatch(/^\/questions\/\d+\/[a-z0-9-]+#answer-\d+$/);
+    const asStaff = await callRoute(async () => articleRoute.loader({ request: getRequest(`/kb/${article.slug}`, await sessionCookieFor(t.db, staff.id)), params: { slug: article.slug }, context: contextFor(t.db) }));
+    expect(asStaff.data.may).toEqual({ rate: true, manage: true });
+    expect(asStaff.data.staff).toMatchObject({ views: 1, helpfulYes: 0, helpfulNo: 0, comments: [], review: [] });
+    // An unpublished article: staff still manage it, nobody rates it.
+    await changeArticleStatus(t.db, { actorId: staff.id, articleId: article.id, change: "unpublish" });
+    const draft = await callRoute(async () => articleRoute.loader({ request: getRequest(`/kb/${article.slug}`, await sessionCookieFor(t.db, staff.id)), params: { slug: article.slug }, context: contextFor(t.db) }));
+    expect(draft.data.may).toEqual({ rate: false, manage: true });
+    const refused = await callRoute(async () => articleRoute.action({ request: formRequest(`/kb/${article.slug}`, { intent: "feedback", helpful: "yes" }), params: { slug: article.slug }, context: contextFor(t.db, "198.51.100.10") }));
+    expect(refused.status).toBe(404);
   });
 });

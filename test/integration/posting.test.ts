@@ -4,8 +4,10 @@ import { comments, postRevisions, posts } from "../../db/schema";
 import { ForbiddenError, RateLimitedError } from "~/services/errors";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
 import { readThread, getRevisionHistory, listQuestions } from "~/services/question-queries.server";
+import * as questionsRoute from "~/routes/questions._index";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser } from "../support/fixtures";
+import { callRoute, contextFor, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
 
@@ -177,11 +179,33 @@ describe("question list", () => {
     expect(unanswered.questions.some((question) => question.id === tagged.id)).toBe(false);
   });
 
-  it("refuses a forged cursor with a clear message", async () => {
-    await expect(listQuestions(t.db, { sort: "newest", after: "not-a-cursor" })).rejects.toThrow();
-    for (const cursor of [["2026-01-01T00:00:00.000Z", -5], ["2026", 1], ["tomorrow", 1], [1.5, 1]]) {
-      const forged = Buffer.from(JSON.stringify(cursor)).toString("base64url");
-      await expect(listQuestions(t.db, { sort: "newest", after: forged })).rejects.toMatchObject({ status: 400 });
+  it("answers a forged page link on /questions with 400 and a message that says what to do", async () => {
+    const forge = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    const openList = (query: string) =>
+      callRoute(() => questionsRoute.loader({ request: getRequest(`/questions${query}`), params: {}, context: contextFor(t.db) }));
+    // The link the page itself writes works, so the refusals below are about the forgery alone.
+    await makeQuestion(t.db, (await makeUser(t.db)).id);
+    await makeQuestion(t.db, (await makeUser(t.db)).id);
+    const real = await listQuestions(t.db, { sort: "newest", limit: 1 });
+    expect((await openList(`?after=${real.nextCursor}`)).status).toBe(200);
+
+    for (const query of [
+      "?after=not-a-cursor",
+      `?after=${"A".repeat(300)}`,
+      `?after=${forge(["2026-01-01T00:00:00.000Z", -5])}`,
+      `?after=${forge(["2026", 1])}`,
+      `?after=${forge(["tomorrow", 1])}`,
+      `?after=${forge([1.5, 1])}`,
+      `?after=${forge({ key: "2026-01-01T00:00:00.000Z", id: 1 })}`,
+      `?sort=top&after=${forge(["2026-01-01T00:00:00.000Z", 1])}`,
+      `?sort=top&after=${forge([2 ** 40, 1])}`,
+    ]) {
+      const result = await openList(query);
+      expect({ query, status: result.status, data: result.data }).toEqual({
+        query,
+        status: 400,
+        data: { message: "That page link is not valid. Go back to the first page." },
+      });
     }
   });
 });

@@ -35,7 +35,7 @@ describe("asking through the route", () => {
   it.each([
     ["an empty title", { title: "" }, "title", "Title is required."],
     ["a 1 MB body", { body: "x".repeat(1_000_000) }, "body", "Body must be at most 30,000 characters."],
-    ["a null byte", { body: "A body that carries a \u0000 null byte." }, "body", "Body contains characters that are not allowed."],
+    ["a control character", { body: "A body that carries a \u0001 control character." }, "body", "Body contains characters that are not allowed."],
     ["six tags", { tags: "a b c d e f" }, "tags", "Use at most 5 tags."],
   ])("answers %s with 400, a message, and the user's text kept", async (_name, override, field, message) => {
     const user = await makeUser(t.db);

@@ -113,6 +113,80 @@ describe("voting", () => {
   });
 });
 
+// The ledger stores what was applied after the cap and the floor, so undoing puts back exactly that.
+describe("undoing votes against the daily cap and the floor", () => {
+  async function answerWithUpvotes(count: number, day: Date) {
+    const author = await makeUser(t.db);
+    const question = await makeQuestion(t.db, (await makeUser(t.db)).id);
+    const answer = await makeAnswer(t.db, author.id, question.id);
+    const voters = await Promise.all(Array.from({ length: count }, () => makeUser(t.db, { reputation: 15 })));
+    for (const voter of voters) await castVote(t.db, { voterId: voter.id, postId: answer.id, direction: "up" }, day);
+    return { author, answer, voters };
+  }
+
+  it("undoing an upvote the same day frees its room under the cap", async () => {
+    const day = new Date("2026-06-10T09:00:00Z");
+    const { author, answer, voters } = await answerWithUpvotes(20, day);
+    expect(await reputationOf(t.db, author.id)).toBe(201);
+    await castVote(t.db, { voterId: voters[0].id, postId: answer.id, direction: "up" }, new Date("2026-06-10T10:00:00Z"));
+    expect(await reputationOf(t.db, author.id)).toBe(191);
+    const late = await makeUser(t.db, { reputation: 15 });
+    await castVote(t.db, { voterId: late.id, postId: answer.id, direction: "up" }, new Date("2026-06-10T11:00:00Z"));
+    expect(await reputationOf(t.db, author.id)).toBe(201);
+    expect(await recount(t.db)).toEqual([]);
+  });
+
+  it("undoing yesterday's upvote does not reopen today's cap", async () => {
+    const { author, answer, voters } = await answerWithUpvotes(1, new Date("2026-06-11T09:00:00Z"));
+    const today = new Date("2026-06-12T09:00:00Z");
+    const todays = await Promise.all(Array.from({ length: 20 }, () => makeUser(t.db, { reputation: 15 })));
+    for (const voter of todays) await castVote(t.db, { voterId: voter.id, postId: answer.id, direction: "up" }, today);
+    expect(await reputationOf(t.db, author.id)).toBe(211);
+    await castVote(t.db, { voterId: voters[0].id, postId: answer.id, direction: "up" }, today);
+    expect(await reputationOf(t.db, author.id)).toBe(201);
+    const late = await makeUser(t.db, { reputation: 15 });
+    await castVote(t.db, { voterId: late.id, postId: answer.id, direction: "up" }, today);
+    expect(await reputationOf(t.db, author.id)).toBe(201);
+    expect(await recount(t.db)).toEqual([]);
+  });
+
+  it("undoing a downvote the floor absorbed restores the previous value and mints nothing", async () => {
+    for (const start of [1, 2]) {
+      const author = await makeUser(t.db, { reputation: start });
+      const question = await makeQuestion(t.db, author.id);
+      const critic = await makeUser(t.db, { reputation: 125 });
+      await castVote(t.db, { voterId: critic.id, postId: question.id, direction: "down" });
+      expect(await reputationOf(t.db, author.id)).toBe(1);
+      await castVote(t.db, { voterId: critic.id, postId: question.id, direction: "down" });
+      expect(await reputationOf(t.db, author.id)).toBe(start);
+      const ledger = await t.db
+        .select({ reason: reputationEvents.reason, delta: reputationEvents.delta })
+        .from(reputationEvents)
+        .where(and(eq(reputationEvents.userId, author.id), eq(reputationEvents.postId, question.id)))
+        .orderBy(reputationEvents.id);
+      expect(ledger).toEqual([
+        { reason: "post_downvoted", delta: 1 - start },
+        { reason: "reversal", delta: start - 1 },
+      ]);
+    }
+    expect(await recount(t.db)).toEqual([]);
+  });
+
+  it("undoing an upvote after later losses stops at the floor", async () => {
+    const author = await makeUser(t.db);
+    const question = await makeQuestion(t.db, author.id);
+    const fan = await makeUser(t.db, { reputation: 15 });
+    await castVote(t.db, { voterId: fan.id, postId: question.id, direction: "up" });
+    expect(await reputationOf(t.db, author.id)).toBe(11);
+    const critics = await Promise.all(Array.from({ length: 6 }, () => makeUser(t.db, { reputation: 125 })));
+    for (const critic of critics) await castVote(t.db, { voterId: critic.id, postId: question.id, direction: "down" });
+    expect(await reputationOf(t.db, author.id)).toBe(1);
+    await castVote(t.db, { voterId: fan.id, postId: question.id, direction: "up" });
+    expect(await reputationOf(t.db, author.id)).toBe(1);
+    expect(await recount(t.db)).toEqual([]);
+  });
+});
+
 describe("accepting answers", () => {
   it("pays +15 and +2, moves on change, reverses on undo", async () => {
     const { acceptAnswer } = await import("~/services/voting.server");

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "~/config.server";
 
@@ -9,6 +11,14 @@ describe("settings from the environment", () => {
     expect(config.KB_REVIEW_AFTER_DAYS).toBe(180);
     expect(config.publicUrl).toBe("http://localhost:3000");
     expect(config.production).toBe(false);
+  });
+
+  it("keeps the embedded database and the outbox under the project's data folder", () => {
+    const config = loadConfig({});
+    const projectRoot = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+    expect(config.root).toBe(projectRoot);
+    expect(config.PGLITE_DATA_DIR).toBe(path.join(projectRoot, "data", "pglite"));
+    expect(config.OUTBOX_DIR).toBe(path.join(projectRoot, "data", "outbox"));
   });
 
   it("links in emails follow the port the server listens on when PUBLIC_URL is unset", () => {

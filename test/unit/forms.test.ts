@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayNameField, safeRedirect, signUpForm } from "~/forms/account-forms";
+import { displayNameField, signUpForm } from "~/forms/account-forms";
 import { fieldErrors, parseId, parseTags } from "~/forms/fields";
 import { questionForm } from "~/forms/post-forms";
 import { slugify } from "~/lib/slug";
@@ -93,19 +93,6 @@ describe("ids, redirects, tags, slugs", () => {
     [undefined, null],
   ])("parseId(%s) = %s", (raw, expected) => {
     expect(parseId(raw)).toBe(expected);
-  });
-  it.each([
-    ["/questions/ask", "/questions/ask"],
-    ["https://evil.example/", "/"],
-    ["//evil.example", "/"],
-    ["/\\evil.example", "/"],
-    ["/\t/evil.example", "/"],
-    ["/\n/evil.example", "/"],
-    ["/%09/evil.example", "/%09/evil.example"],
-    ["/questions/5?sort=top#answer-3", "/questions/5?sort=top#answer-3"],
-    [null, "/"],
-  ])("safeRedirect(%s) = %s", (target, expected) => {
-    expect(safeRedirect(target)).toBe(expected);
   });
   it("splits tags on commas and spaces", () => {
     expect(parseTags("vat, sales-tax  VAT,,c#")).toEqual(["vat", "sales-tax", "c#"]);

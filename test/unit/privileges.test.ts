@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { can, explainRefusal, isNewAccount, type Actor, type PostFacts } from "~/domain/privileges";
+import { can, explainRefusal, isNewAccount, type Actor, type Decision, type PostFacts } from "~/domain/privileges";
+import { requireAllowed } from "~/services/actors.server";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/services/errors";
 
 const customer = (reputation: number, id = 1): Actor => ({ id, role: "customer", reputation });
 const staff: Actor = { id: 9, role: "staff", reputation: 1 };
@@ -113,5 +115,29 @@ describe("deleting and restoring", () => {
     expect(can(staff, { type: "restore", post: { ...ownAnswer, deleted: true } }).allowed).toBe(true);
     expect(can(staff, { type: "restore", post: ownAnswer }).allowed).toBe(false);
     expect(can(customer(1), { type: "restore", post: { ...ownAnswer, deleted: true } }).allowed).toBe(false);
+  });
+});
+
+describe("one place turns a refusal into a status", () => {
+  it.each([
+    { reason: "deleted", error: NotFoundError, status: 404 },
+    { reason: "not_an_answer", error: NotFoundError, status: 404 },
+    { reason: "not_published", error: NotFoundError, status: 404 },
+    { reason: "already_promoted", error: ConflictError, status: 409 },
+    { reason: "not_staff", error: ForbiddenError, status: 403 },
+    { reason: "not_signed_in", error: ForbiddenError, status: 403 },
+  ] as const)("$reason -> $status", ({ reason, error, status }) => {
+    const decision = { allowed: false, reason } as Decision;
+    expect(() => requireAllowed(decision, "That article")).toThrow(error);
+    try {
+      requireAllowed(decision, "That article");
+    } catch (thrown) {
+      expect((thrown as { status: number }).status).toBe(status);
+      if (status === 404) expect((thrown as Error).message).toBe("That article does not exist.");
+      else expect((thrown as Error).message).toBe(explainRefusal(decision));
+    }
+  });
+  it("an allowed decision passes", () => {
+    expect(() => requireAllowed({ allowed: true })).not.toThrow();
   });
 });

@@ -1,42 +1,138 @@
+// What the reputation rules do, not what the numbers are: the daily cap, the floor, and that a
+// reversal puts a user back where they were. The ledger itself is tested in voting.test.ts.
 import { describe, expect, it } from "vitest";
-import { DAILY_VOTE_CAP, REPUTATION_RULES, acceptEvents, appliedDelta, earnsReputation, voteEvents } from "~/domain/reputation";
+import {
+  DAILY_VOTE_CAP,
+  REPUTATION_FLOOR,
+  REPUTATION_RULES,
+  STARTING_REPUTATION,
+  acceptEvents,
+  appliedDelta,
+  earnsReputation,
+  voteEvents,
+  type ReputationChange,
+} from "~/domain/reputation";
 
-describe("reputation points (PRODUCT.md table)", () => {
-  it.each([
-    ["post_upvoted", 10],
-    ["post_downvoted", -2],
-    ["answer_downvote_cast", -1],
-    ["answer_accepted", 15],
-    ["accepted_an_answer", 2],
-    ["answer_promoted", 25],
-    ["post_removed_as_spam", -100],
-  ] as const)("%s is worth %i", (reason, points) => {
-    expect(REPUTATION_RULES[reason].points).toBe(points);
+type Reason = ReputationChange["reason"];
+const REASONS = Object.keys(REPUTATION_RULES) as Reason[];
+
+/**
+ * One user's day, folded through appliedDelta as the ledger is: each event stores what was
+ * applied, and a reversal applies minus that (uncapped, but still above the floor).
+ */
+function day(start = STARTING_REPUTATION, cappedGainToday = 0) {
+  const state = { current: start, cappedGainToday };
+  const events: { delta: number; capped: boolean }[] = [];
+  return {
+    state,
+    apply(reason: Reason) {
+      const rule = REPUTATION_RULES[reason];
+      const delta = appliedDelta(rule.points, rule.capped, state);
+      state.current += delta;
+      if (rule.capped) state.cappedGainToday += delta;
+      events.push({ delta, capped: rule.capped });
+      return events.length - 1;
+    },
+    reverse(index: number) {
+      const event = events[index];
+      const delta = appliedDelta(-event.delta, false, state);
+      state.current += delta;
+      if (event.capped) state.cappedGainToday += delta;
+      return delta;
+    },
+  };
+}
+
+describe("the daily cap on reputation from votes", () => {
+  it("however many upvotes arrive in one day, they add exactly the cap", () => {
+    const user = day();
+    for (let i = 0; i < 100; i++) user.apply("post_upvoted");
+    expect(user.state.current).toBe(STARTING_REPUTATION + DAILY_VOTE_CAP);
   });
 
-  it("caps only vote reputation", () => {
-    expect(Object.entries(REPUTATION_RULES).filter(([, rule]) => rule.capped).map(([reason]) => reason).sort()).toEqual([
-      "post_downvoted",
-      "post_upvoted",
-    ]);
+  it("the upvote that reaches the cap pays only what is left under it", () => {
+    const points = REPUTATION_RULES.post_upvoted.points;
+    expect(appliedDelta(points, true, { current: 500, cappedGainToday: DAILY_VOTE_CAP - 3 })).toBe(3);
+    expect(appliedDelta(points, true, { current: 500, cappedGainToday: DAILY_VOTE_CAP })).toBe(0);
+  });
+
+  it("at the cap, an accepted answer and a promotion still pay in full", () => {
+    const user = day(500, DAILY_VOTE_CAP);
+    user.apply("post_upvoted");
+    expect(user.state.current).toBe(500);
+    user.apply("answer_accepted");
+    user.apply("answer_promoted");
+    expect(user.state.current).toBe(500 + REPUTATION_RULES.answer_accepted.points + REPUTATION_RULES.answer_promoted.points);
+  });
+
+  it("at the cap, losses still cost", () => {
+    const user = day(500, DAILY_VOTE_CAP);
+    user.apply("post_downvoted");
+    expect(user.state.current).toBe(500 + REPUTATION_RULES.post_downvoted.points);
   });
 });
 
-describe("appliedDelta: daily cap and floor", () => {
-  it.each([
-    // nominal, capped, current, gained today from votes, applied
-    { nominal: 10, capped: true, current: 1, today: 0, applied: 10 },
-    { nominal: 10, capped: true, current: 500, today: 195, applied: 5 },
-    { nominal: 10, capped: true, current: 500, today: DAILY_VOTE_CAP, applied: 0 },
-    { nominal: 10, capped: true, current: 500, today: 250, applied: 0 },
-    { nominal: 15, capped: false, current: 500, today: DAILY_VOTE_CAP, applied: 15 },
-    { nominal: -2, capped: true, current: 50, today: DAILY_VOTE_CAP, applied: -2 },
-    { nominal: -2, capped: true, current: 2, today: 0, applied: -1 },
-    { nominal: -2, capped: true, current: 1, today: 0, applied: 0 },
-    { nominal: -100, capped: false, current: 30, today: 0, applied: -29 },
-    { nominal: -1, capped: false, current: 1, today: 0, applied: 0 },
-  ])("$nominal at $current (today $today, capped $capped) applies $applied", ({ nominal, capped, current, today, applied }) => {
-    expect(appliedDelta(nominal, capped, { current, cappedGainToday: today })).toBe(applied);
+describe("the floor", () => {
+  it("no run of losses takes anyone below the floor, from any starting point", () => {
+    const losses = REASONS.filter((reason) => REPUTATION_RULES[reason].points < 0);
+    expect(losses.length).toBeGreaterThan(0);
+    for (let start = REPUTATION_FLOOR; start <= 250; start += 7) {
+      for (const loss of losses) {
+        const user = day(start);
+        let lowest = start;
+        for (let i = 0; i < 300; i++) {
+          user.apply(loss);
+          lowest = Math.min(lowest, user.state.current);
+        }
+        // Enough losses end exactly at the floor, and nothing on the way went below it.
+        expect({ start, loss, lowest, end: user.state.current }).toEqual({ start, loss, lowest: REPUTATION_FLOOR, end: REPUTATION_FLOOR });
+      }
+    }
+  });
+
+  it("a loss larger than what is above the floor takes only that much", () => {
+    expect(appliedDelta(-100, false, { current: REPUTATION_FLOOR + 29, cappedGainToday: 0 })).toBe(-29);
+    expect(appliedDelta(-2, true, { current: REPUTATION_FLOOR, cappedGainToday: 0 })).toBe(0);
+  });
+});
+
+describe("reversal", () => {
+  it("reversing any event restores the value before it, even when the cap or the floor trimmed it", () => {
+    for (const reason of REASONS) {
+      for (const start of [REPUTATION_FLOOR, REPUTATION_FLOOR + 1, 3, 60, 101, 5000]) {
+        for (const gained of [0, DAILY_VOTE_CAP - 3, DAILY_VOTE_CAP]) {
+          const user = day(start, gained);
+          user.reverse(user.apply(reason));
+          expect({ reason, start, gained, after: user.state }).toEqual({ reason, start, gained, after: { current: start, cappedGainToday: gained } });
+        }
+      }
+    }
+  });
+
+  it("reversing one event leaves the others in place", () => {
+    const user = day(50);
+    const upvote = user.apply("post_upvoted");
+    user.apply("answer_accepted");
+    user.reverse(upvote);
+    expect(user.state.current).toBe(50 + REPUTATION_RULES.answer_accepted.points);
+  });
+
+  it("a reversed same-day upvote gives its room under the cap back", () => {
+    const user = day(500, DAILY_VOTE_CAP - REPUTATION_RULES.post_upvoted.points);
+    const last = user.apply("post_upvoted");
+    expect(user.state.cappedGainToday).toBe(DAILY_VOTE_CAP);
+    user.reverse(last);
+    user.apply("post_upvoted");
+    expect(user.state.current).toBe(500 + REPUTATION_RULES.post_upvoted.points);
+  });
+
+  it("reversing a gain after later losses never takes anyone below the floor", () => {
+    const user = day();
+    const upvote = user.apply("post_upvoted");
+    user.apply("post_removed_as_spam");
+    expect(user.state.current).toBe(REPUTATION_FLOOR);
+    user.reverse(upvote);
+    expect(user.state.current).toBe(REPUTATION_FLOOR);
   });
 });
 
