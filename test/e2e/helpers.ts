@@ -183,7 +183,8 @@ export async function createUserViaHttp(label = "user"): Promise<ApiUser> {
   const confirmed = await api.post("/signup/confirm", { form: { token: link.searchParams.get("token") ?? "", redirectTo: "/" }, maxRedirects: 0 });
   expect(confirmed.status(), `sign-up link of ${user.email}`).toBe(302);
   const home = await (await api.get("/")).text();
-  const match = /<a[^>]*href="\/users\/(\d+)"[^>]*class="site-account__me"|<a[^>]*class="site-account__me"[^>]*href="\/users\/(\d+)"/.exec(home);
+  // The profile link may carry the name's slug (/users/12/ann-lee).
+  const match = /<a[^>]*href="\/users\/(\d+)[^"]*"[^>]*class="site-account__me"|<a[^>]*class="site-account__me"[^>]*href="\/users\/(\d+)[^"]*"/.exec(home);
   expect(match, "the header links to the new user's profile").not.toBeNull();
   return { ...user, id: Number(match![1] ?? match![2]), api };
 }
