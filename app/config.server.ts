@@ -43,8 +43,18 @@ const settings = z.object({
   TRUST_PROXY: z.string().optional(),
   /** A published article not verified for this many days is listed for review. */
   KB_REVIEW_AFTER_DAYS: count(180),
+  /** Login attempts from one address, whatever the accounts, per 15 minutes. */
   RATE_LIMIT_LOGIN_PER_IP: count(30),
+  /** Login attempts for one account from one address, per 15 minutes (a success starts it afresh). */
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: count(10),
+  /** Login attempts for one account from all addresses together, per hour; a known device is exempt. */
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: count(100),
+  /** Sign-ups from one address, per hour. */
   RATE_LIMIT_SIGNUP_PER_IP: count(10),
+  /** Sign-ups with one email, per hour. */
+  RATE_LIMIT_SIGNUP_PER_EMAIL: count(5),
+  /** Comments by one member, per hour. */
+  RATE_LIMIT_COMMENTS_PER_USER: count(30),
 });
 
 export type Config = z.infer<typeof settings> & { production: boolean; publicUrl: string; root: string };

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { slugify } from "~/lib/slug";
+import { userPath } from "~/lib/paths";
 
 export interface NamedUser {
   id: number;
@@ -11,7 +11,10 @@ export interface NamedUser {
 /** A member's name, linked to their profile, with the Staff badge for staff and admins. */
 export function UserName({ user, link = true, showReputation = false }: { user: NamedUser; link?: boolean; showReputation?: boolean }) {
   const staff = user.role === "staff" || user.role === "admin";
-  const name = link ? <Link to={`/users/${user.id}/${slugify(user.displayName)}`}>{user.displayName}</Link> : <span>{user.displayName}</span>;
+  // <bdi>: a name in a right-to-left script (or one that got past the form's checks before they
+  // existed) cannot reorder the text around it, such as the Staff badge or the words that follow.
+  const text = <bdi>{user.displayName}</bdi>;
+  const name = link ? <Link to={userPath(user)}>{text}</Link> : <span>{text}</span>;
   return (
     <span className="user-name">
       {name}

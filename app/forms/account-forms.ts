@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, text } from "./fields";
+import { INVISIBLE_CHARACTERS, LIMITS, text } from "./fields";
 
 const email = z
   .string({ error: "Email is required." })
@@ -14,10 +14,30 @@ const password = z
   .min(1, { error: "Password is required." })
   .max(LIMITS.password.max, { error: `Password must be at most ${LIMITS.password.max} characters.` });
 
+/**
+ * A display name as readers will see it: NFC (one spelling per accented letter), invisible and
+ * direction-control characters removed (so "Admin" + U+202E cannot pose as another name or flip
+ * the text after it), runs of spaces made one.
+ */
+export function normaliseDisplayName(value: string): string {
+  return value.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
+}
+
+export const displayNameField = z
+  .string({ error: "Display name is required." })
+  .transform(normaliseDisplayName)
+  .pipe(text("Display name", LIMITS.displayName));
+
 export const signUpForm = z.object({
   email,
-  displayName: text("Display name", LIMITS.displayName),
+  displayName: displayNameField,
   password: password.min(LIMITS.password.min, { error: `Password must be at least ${LIMITS.password.min} characters.` }),
 });
 
 export const logInForm = z.object({ email, password });
+
+/** The button behind an emailed sign-up link; a display name only when the first one was taken meanwhile. */
+export const confirmSignUpForm = z.object({
+  token: z.string({ error: "This sign-up link is incomplete." }).min(1, { error: "This sign-up link is incomplete." }).max(100, { error: "This sign-up link is incomplete." }),
+  displayName: displayNameField.optional(),
+});

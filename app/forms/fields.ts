@@ -19,6 +19,16 @@ export const LIMITS = {
 // PostgreSQL text cannot hold NUL, and other control characters are never intended.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+// Characters that draw nothing: zero-width spaces and joiners, direction controls, variation
+// selectors, Hangul fillers, tag characters (Unicode's Default_Ignorable_Code_Point, the set the
+// database's peerdesk_name_key() removes too). A title of only these looks blank to a reader.
+export const INVISIBLE_CHARACTERS = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** What a reader actually sees of a text: invisible characters removed, outer spaces trimmed. */
+export function visibleText(value: string): string {
+  return value.replace(INVISIBLE_CHARACTERS, "").trim();
+}
+
 /** A required text field with a clear message for empty, short, long and binary input. */
 export function text(label: string, limits: { min: number; max: number }, options: { trim?: boolean } = {}) {
   // Markdown bodies keep their leading indentation (code blocks); lengths ignore outer spaces.
@@ -29,8 +39,9 @@ export function text(label: string, limits: { min: number; max: number }, option
     .pipe(
       z
         .string()
-        .refine((value) => value.trim().length > 0, { error: `${label} is required.`, abort: true })
-        .refine((value) => value.trim().length >= limits.min, { error: `${label} must be at least ${limits.min} characters.`, abort: true })
+        // Invisible characters are kept (joiners belong in emoji and some scripts) but count for nothing.
+        .refine((value) => visibleText(value).length > 0, { error: `${label} is required.`, abort: true })
+        .refine((value) => visibleText(value).length >= limits.min, { error: `${label} must be at least ${limits.min} characters.`, abort: true })
         .refine((value) => value.length <= limits.max, {
           error: `${label} must be at most ${limits.max.toLocaleString("en")} characters.`,
           abort: true,

@@ -17,3 +17,10 @@ export function userPath(user: { id: number; displayName?: string | null }): str
 export function articlePath(article: { slug: string }): string {
   return `/kb/${article.slug}`;
 }
+
+/** The emailed link that finishes a sign-up; where to go afterwards rides along (checked again when used). */
+export function signUpConfirmPath(token: string, redirectTo = "/"): string {
+  const params = new URLSearchParams({ token });
+  if (redirectTo !== "/") params.set("redirectTo", redirectTo);
+  return `/signup/confirm?${params}`;
+}

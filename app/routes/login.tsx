@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { logInForm } from "~/forms/account-forms";
+import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
 import { safeRedirect } from "~/http/safe-redirect";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
@@ -20,8 +21,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(logInForm, form);
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
-    const user = await authenticate(context.db, { ...parsed.data, clientIp: context.clientIp });
-    return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
+    const user = await authenticate(context.db, { ...parsed.data, clientIp: context.clientIp, deviceToken: readDeviceToken(request) });
+    const response = await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
+    response.headers.append("Set-Cookie", deviceCookie(user.deviceToken, context.secureCookies));
+    return response;
   } catch (error) {
     return failureFromServiceError(error, form);
   }

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { LIMITS } from "~/forms/fields";
 import { signUpForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
-import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
-import { register } from "~/services/users.server";
+import { getViewer } from "~/http/viewer.server";
+import { SIGN_UP_LINK_HOURS, requestSignUp } from "~/services/sign-up.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) throw redirect("/");
@@ -18,8 +18,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(signUpForm, form);
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
-    const user = await register(context.db, { ...parsed.data, clientIp: context.clientIp });
-    return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
+    await requestSignUp(context.db, { ...parsed.data, clientIp: context.clientIp, redirectTo: form.get("redirectTo") });
+    // The same answer whether or not the email already has an account.
+    return data({ ok: true as const, sentTo: parsed.data.email, linkHours: SIGN_UP_LINK_HOURS });
   } catch (error) {
     return failureFromServiceError(error, form);
   }
@@ -33,6 +34,7 @@ export default function SignUpPage() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  if (result?.ok) return <CheckYourEmail email={result.sentTo} hours={result.linkHours} />;
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
   return (
@@ -70,6 +72,20 @@ export default function SignUpPage() {
       <p>
         Already a member? <Link to={`/login${params.toString() ? `?${params}` : ""}`}>Sign in to your account</Link>
       </p>
+    </div>
+  );
+}
+
+function CheckYourEmail({ email, hours }: { email: string; hours: number }) {
+  return (
+    <div className="page page--narrow">
+      <h1>Check your email</h1>
+      <div className="card stack" role="status">
+        <p>
+          We sent a link to <strong>{email}</strong> to finish creating your account. It works once, for {hours} hours.
+        </p>
+        <p className="muted">Nothing arrived after a few minutes? Look in your spam folder, or sign up again.</p>
+      </div>
     </div>
   );
 }

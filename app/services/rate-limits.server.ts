@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
+import { config } from "~/config.server";
 import { RateLimitedError } from "./errors";
 
 export interface RateLimitRule {
@@ -10,16 +11,39 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-export const RATE_LIMITS = {
-  loginPerIp: { limit: Number(process.env.RATE_LIMIT_LOGIN_PER_IP ?? 30), windowSeconds: 15 * 60 },
-  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-  signUpPerIp: { limit: Number(process.env.RATE_LIMIT_SIGNUP_PER_IP ?? 10), windowSeconds: 60 * 60 },
-  signUpPerAccount: { limit: 5, windowSeconds: 60 * 60 },
-  commentsPerUser: { limit: 30, windowSeconds: 60 * 60 },
-} satisfies Record<string, RateLimitRule>;
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
 
-/** Counts one hit against `key`; throws RateLimitedError once the window's limit is passed. */
-export async function hitRateLimit(db: Database, key: string, rule: RateLimitRule, now = new Date(), message?: string) {
+// Getters, so the numbers come from config() when used rather than when this module loads.
+export const RATE_LIMITS = {
+  get loginPerIp(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_LOGIN_PER_IP, windowSeconds: 15 * MINUTE };
+  },
+  /** One account from one address: an attacker elsewhere does not use up the owner's tries. */
+  get loginPerAccountIp(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_LOGIN_PER_ACCOUNT_IP, windowSeconds: 15 * MINUTE };
+  },
+  /** One known device: as many tries as one address, so a stolen device cookie is no master key. */
+  get loginPerDevice(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_LOGIN_PER_ACCOUNT_IP, windowSeconds: 15 * MINUTE };
+  },
+  /** One account from everywhere: slows a guesser spread over many addresses; known devices skip it. */
+  get loginPerAccount(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_LOGIN_PER_ACCOUNT, windowSeconds: HOUR };
+  },
+  get signUpPerIp(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_SIGNUP_PER_IP, windowSeconds: HOUR };
+  },
+  get signUpPerAccount(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_SIGNUP_PER_EMAIL, windowSeconds: HOUR };
+  },
+  get commentsPerUser(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_COMMENTS_PER_USER, windowSeconds: HOUR };
+  },
+};
+
+/** Counts one hit against `key`; says whether it is within the window's limit, and if not for how long. */
+export async function countHit(db: Database, key: string, rule: RateLimitRule, now = new Date()): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const windowStartCutoff = new Date(now.getTime() - rule.windowSeconds * 1000);
   const rows = await db.execute(sql`
     insert into rate_limits (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
@@ -28,11 +52,15 @@ export async function hitRateLimit(db: Database, key: string, rule: RateLimitRul
       window_start = case when rate_limits.window_start <= ${windowStartCutoff.toISOString()} then excluded.window_start else rate_limits.window_start end
     returning count, window_start`);
   const [row] = rowsOf<{ count: number; window_start: Date | string }>(rows);
-  if (row.count > rule.limit) {
-    const windowEnds = new Date(row.window_start).getTime() + rule.windowSeconds * 1000;
-    const retryAfterSeconds = Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000));
-    throw new RateLimitedError(message ?? "Too many attempts. Please wait and try again.", retryAfterSeconds);
-  }
+  if (row.count <= rule.limit) return { allowed: true };
+  const windowEnds = new Date(row.window_start).getTime() + rule.windowSeconds * 1000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)) };
+}
+
+/** Counts one hit against `key`; throws RateLimitedError once the window's limit is passed. */
+export async function hitRateLimit(db: Database, key: string, rule: RateLimitRule, now = new Date(), message?: string) {
+  const outcome = await countHit(db, key, rule, now);
+  if (!outcome.allowed) throw new RateLimitedError(message ?? "Too many attempts. Please wait and try again.", outcome.retryAfterSeconds);
 }
 
 export async function resetRateLimit(db: Database, key: string) {

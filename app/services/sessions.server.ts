@@ -14,9 +14,12 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function sessionIdFor(token: string): string {
+/** SHA-256 of a token, hex: what the database keeps instead of the token itself. */
+export function tokenHash(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
+
+const sessionIdFor = tokenHash;
 
 export async function createSession(db: Database, userId: number, now = new Date()) {
   const token = generateSessionToken();

@@ -4,10 +4,13 @@ import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { notifications, posts, users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
+import { normaliseDisplayName } from "~/forms/account-forms";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { findActor, requireAllowed } from "./actors.server";
-import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
+import { findKnownDevice, rememberDevice } from "./login-devices.server";
+import { RATE_LIMITS, countHit, hitRateLimit, resetRateLimit } from "./rate-limits.server";
 import { reputationHistory } from "./reputation.server";
+import { isUniqueViolation } from "./unique-violation.server";
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
 const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -19,17 +22,48 @@ export function hashPassword(password: string) {
 // Verifying against a real hash when the account does not exist keeps login timing the same.
 let dummyHash: Promise<string> | undefined;
 
+export const DISPLAY_NAME_TAKEN = "That display name is taken.";
+
+/** Refuses a name that reads the same as a member's (the database compares peerdesk_name_key). */
+export async function requireFreeDisplayName(tx: Database, displayName: string) {
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.displayNameKey} = peerdesk_name_key(${normaliseDisplayName(displayName)})`);
+  if (taken) throw new InvalidInputError({ displayName: DISPLAY_NAME_TAKEN });
+}
+
+/**
+ * Inserts an account whose password is already hashed. Returns null when the email has one.
+ * A name that differs from a member's only by case, width, spacing or invisible characters
+ * violates the unique index on display_name_key: "taken", never a 500.
+ */
+export async function insertUser(
+  tx: Database,
+  input: { email: string; displayName: string; passwordHash: string; role?: Role },
+  now: Date,
+): Promise<{ id: number } | null> {
+  try {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, displayName: normaliseDisplayName(input.displayName), passwordHash: input.passwordHash, role: input.role ?? "customer", createdAt: now })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    return user ?? null;
+  } catch (error) {
+    if (isUniqueViolation(error, "users_display_name_key_unique")) throw new InvalidInputError({ displayName: DISPLAY_NAME_TAKEN });
+    throw error;
+  }
+}
+
+/** An account made at once, for the demo seed and scripts (the web asks for an emailed link first). */
 export async function signUp(
   db: Database,
   input: { email: string; displayName: string; password: string; role?: Role },
   now = new Date(),
 ) {
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ email: input.email, displayName: input.displayName, passwordHash, role: input.role ?? "customer", createdAt: now })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
+  const user = await insertUser(db, { ...input, passwordHash }, now);
   if (!user) throw new InvalidInputError({ email: "An account with this email already exists. Log in instead?" });
   return user;
 }
@@ -49,24 +83,34 @@ export async function verifyLogin(db: Database, input: { email: string; password
 }
 
 /**
- * Log in: counts the attempt against the address and the account (shared by every app process),
- * then checks the password. A wrong password is an InvalidInputError for the form.
+ * Log in. Every attempt counts against the address. Then, unless the browser is a known device
+ * of this account (with tries left), against the account from this address and against the
+ * account from everywhere (a higher ceiling that slows a guesser spread over many addresses).
+ * A success clears the failures it was counted with, and makes or refreshes the known device.
+ * A wrong password is an InvalidInputError for the form.
  */
-export async function authenticate(db: Database, input: { email: string; password: string; clientIp: string }, now = new Date()) {
+export async function authenticate(
+  db: Database,
+  input: { email: string; password: string; clientIp: string; deviceToken?: string | null },
+  now = new Date(),
+) {
   const message = "Too many login attempts. Please wait a few minutes and try again.";
   await hitRateLimit(db, `login:ip:${input.clientIp}`, RATE_LIMITS.loginPerIp, now, message);
-  await hitRateLimit(db, `login:account:${input.email}`, RATE_LIMITS.loginPerAccount, now, message);
+  const device = input.deviceToken ? await findKnownDevice(db, input.deviceToken, input.email, now) : null;
+  const deviceKey = device ? `login:device:${device.tokenHash}` : null;
+  const pairKey = `login:account-ip:${input.email}:${input.clientIp}`;
+  // A known device that has spent its own tries is treated like any other browser.
+  const trusted = deviceKey !== null && (await countHit(db, deviceKey, RATE_LIMITS.loginPerDevice, now)).allowed;
+  if (!trusted) {
+    await hitRateLimit(db, pairKey, RATE_LIMITS.loginPerAccountIp, now, message);
+    await hitRateLimit(db, `login:account:${input.email}`, RATE_LIMITS.loginPerAccount, now, message);
+  }
   const user = await verifyLogin(db, input);
   if (!user) throw new InvalidInputError({ form: "That email and password do not match an account." });
-  return user;
-}
-
-/** Sign up from the web: limited per address, then a new customer account. */
-export async function register(db: Database, input: { email: string; displayName: string; password: string; clientIp: string }, now = new Date()) {
-  await hitRateLimit(db, `signup:ip:${input.clientIp}`, RATE_LIMITS.signUpPerIp, now, "Too many sign-ups from your network. Please try again later.");
-  // Per address too, so probing which emails have accounts is slow from many networks as well.
-  await hitRateLimit(db, `signup:account:${input.email}`, RATE_LIMITS.signUpPerAccount, now, "Too many sign-up attempts for this email. Please try again later.");
-  return signUp(db, { email: input.email, displayName: input.displayName, password: input.password }, now);
+  if (!trusted) await resetRateLimit(db, pairKey);
+  if (deviceKey) await resetRateLimit(db, deviceKey);
+  const deviceToken = await rememberDevice(db, user.id, device, now);
+  return { id: user.id, deviceToken };
 }
 
 export async function setRole(db: Database, input: { actorId: number; targetId: number; role: Role }) {

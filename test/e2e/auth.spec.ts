@@ -1,6 +1,21 @@
 // Signing in and out, where login sends you afterwards, and roles: the Staff badge and "Make staff".
 import { expect, test } from "@playwright/test";
-import { BASE_URL, DEMO, accountLink, answerBy, answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion, postAnswer, unique } from "./helpers";
+import {
+  BASE_URL,
+  DEMO,
+  SIGN_UP_EMAIL_SUBJECT,
+  accountLink,
+  answerBy,
+  answerViaHttp,
+  askViaHttp,
+  createUserViaHttp,
+  logIn,
+  newQuestion,
+  newUser,
+  postAnswer,
+  unique,
+} from "./helpers";
+import { signUpLinkIn, waitForEmail } from "./outbox";
 
 test("a signed-out visit to the ask page goes to login and comes back after it", async ({ page }) => {
   const user = await createUserViaHttp("asker");
@@ -14,6 +29,61 @@ test("a signed-out visit to the ask page goes to login and comes back after it",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a question");
   await expect(accountLink(page, user.displayName)).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toBeVisible();
+});
+
+test("sign-up: the form says check your email, the link's page waits for the button, and the account is made once", async ({ page }) => {
+  const user = newUser("link");
+  await page.goto("/signup?redirectTo=%2Fquestions%2Fask");
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(page.getByRole("status")).toContainText(`We sent a link to ${user.email} to finish creating your account.`);
+
+  const link = signUpLinkIn(await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT));
+  // Opening the link (as a mail scanner would) signs nobody in and uses nothing up.
+  await page.goto(link);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finish creating your account");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page).toHaveURL(`${BASE_URL}/questions/ask`);
+  // The name is isolated from the text around it.
+  await expect(accountLink(page, user.displayName).locator("bdi")).toHaveText(user.displayName);
+
+  // A second use of the link creates nothing.
+  const response = await page.goto(link);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+});
+
+test("sign-up with an email that has an account looks the same; its owner is emailed instead", async ({ page }) => {
+  const owner = await createUserViaHttp("owner");
+  await page.goto("/signup");
+  await page.getByLabel("Email", { exact: true }).fill(owner.email);
+  await page.getByLabel("Display name", { exact: true }).fill(`Not ${owner.displayName}`);
+  await page.getByLabel("Password", { exact: true }).fill("someone-elses-password");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await expect(page.getByRole("status")).toContainText(`We sent a link to ${owner.email} to finish creating your account.`);
+  const notice = await waitForEmail(owner.email, "Someone tried to sign up with your email");
+  expect(notice.text).toMatch(/\/login\b/);
+  // The owner's password still works.
+  await logIn(page, { ...owner, password: owner.password });
+});
+
+test("a display name that differs from a member's only by invisible characters is taken, said next to the field", async ({ page }) => {
+  const member = await createUserViaHttp("named");
+  await page.goto("/signup");
+  await page.getByLabel("Email", { exact: true }).fill(`copycat-${unique()}@e2e.example`);
+  await page.getByLabel("Display name", { exact: true }).fill(`${member.displayName}\u200B`);
+  await page.getByLabel("Password", { exact: true }).fill("a-long-password");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  const field = page.getByLabel("Display name", { exact: true });
+  await expect(field).toHaveAccessibleDescription(/That display name is taken\./);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
 });
 
 test("a wrong password shows an error and does not sign in", async ({ page }) => {

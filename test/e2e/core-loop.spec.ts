@@ -11,6 +11,8 @@ const VOTER_BY_PROJECT: Record<string, (typeof DEMO)[keyof typeof DEMO]> = {
 };
 
 test("ask, answer, upvote, accept: the answer is marked, listed first, and reputation follows", async ({ page }, testInfo) => {
+  // Three sign-ups, each through its emailed link, and four logins: more than the default minute on a busy machine.
+  test.slow();
   const voter = VOTER_BY_PROJECT[testInfo.project.name] ?? DEMO.super4;
   const question = newQuestion("core loop");
 

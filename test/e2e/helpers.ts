@@ -3,6 +3,7 @@
 // is something else.
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { signUpLinkIn, waitForEmail } from "./outbox";
 
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 export const PASSWORD = "e2e-password-123";
@@ -49,13 +50,19 @@ async function readOwnId(page: Page, user: TestUser): Promise<number> {
   return Number(/^\/users\/(\d+)/.exec(href)![1]);
 }
 
-/** Signs up through /signup and returns the user with its id. */
+export const SIGN_UP_EMAIL_SUBJECT = "Finish creating your Peerdesk account";
+
+/** Signs up through /signup, then opens the emailed link and presses its button; returns the user with its id. */
 export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser & { id: number }> {
   await page.goto("/signup");
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const email = await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT);
+  await page.goto(signUpLinkIn(email));
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(accountLink(page, user.displayName)).toBeVisible();
   return { ...user, id: await readOwnId(page, user) };
 }
@@ -171,9 +178,13 @@ export async function createUserViaHttp(label = "user"): Promise<ApiUser> {
     form: { email: user.email, displayName: user.displayName, password: user.password, redirectTo: "/" },
     maxRedirects: 0,
   });
-  expect(response.status(), `sign-up of ${user.email}`).toBe(302);
+  expect(response.status(), `sign-up of ${user.email}`).toBe(200);
+  const link = new URL(signUpLinkIn(await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT)), BASE_URL);
+  const confirmed = await api.post("/signup/confirm", { form: { token: link.searchParams.get("token") ?? "", redirectTo: "/" }, maxRedirects: 0 });
+  expect(confirmed.status(), `sign-up link of ${user.email}`).toBe(302);
   const home = await (await api.get("/")).text();
-  const match = /<a[^>]*href="\/users\/(\d+)"[^>]*class="site-account__me"|<a[^>]*class="site-account__me"[^>]*href="\/users\/(\d+)"/.exec(home);
+  // The profile link may carry the name's slug (/users/12/ann-lee).
+  const match = /<a[^>]*href="\/users\/(\d+)[^"]*"[^>]*class="site-account__me"|<a[^>]*class="site-account__me"[^>]*href="\/users\/(\d+)[^"]*"/.exec(home);
   expect(match, "the header links to the new user's profile").not.toBeNull();
   return { ...user, id: Number(match![1] ?? match![2]), api };
 }

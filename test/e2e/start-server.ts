@@ -2,11 +2,12 @@
 // PostgreSQL server named by DATABASE_URL (dropped afterwards), or else a fresh PGlite data
 // directory in a temporary folder (removed afterwards). The app migrates and seeds demo data.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createFreshPostgresDatabase } from "../support/databases";
+import { outboxDir as e2eOutboxDir } from "./outbox";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const env: NodeJS.ProcessEnv = {
@@ -14,10 +15,15 @@ const env: NodeJS.ProcessEnv = {
   PORT: process.env.E2E_PORT ?? "3100",
   RATE_LIMIT_LOGIN_PER_IP: "1000",
   RATE_LIMIT_SIGNUP_PER_IP: "1000",
+  // Sign-ups wait for their emailed link: deliver it promptly.
+  EMAIL_POLL_MS: "200",
 };
 
-// Emails the app sends during the run land here (the app's development outbox), not in ./data.
-const outboxDir = mkdtempSync(path.join(os.tmpdir(), "peerdesk-e2e-outbox-"));
+// Emails the app sends during the run land here (the app's development outbox), not in ./data;
+// test/e2e/outbox.ts reads them (a folder named after the port, emptied first).
+const outboxDir = e2eOutboxDir(env.PORT);
+rmSync(outboxDir, { recursive: true, force: true });
+mkdirSync(outboxDir, { recursive: true });
 env.OUTBOX_DIR = outboxDir;
 
 let cleanup: () => Promise<void> | void = () => {};

@@ -12,12 +12,13 @@ import * as preview from "~/routes/markdown-preview";
 import * as postEdit from "~/routes/posts.$id.edit";
 import * as ask from "~/routes/questions.ask";
 import * as signup from "~/routes/signup";
+import * as confirm from "~/routes/signup_.confirm";
 import { FORM_BYTES_LIMIT } from "~/http/body.server";
 import { guardRequests, trustProxySetting } from "~/server/security";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
-import { TEST_PASSWORD, makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
+import { TEST_PASSWORD, makeAnswer, makeQuestion, makeUser, sessionCookieFor, signUpLinkFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
@@ -57,7 +58,15 @@ describe("where signing in sends you", () => {
 
   it.each(offSite.map((target, i) => [target, i] as const))("signing up never sends you off the site for %j", async (target, i) => {
     const fields = { email: `redirect-${i}-${Date.now()}@example.com`, displayName: `Redirect Tester ${i}`, password: TEST_PASSWORD, redirectTo: target };
-    const result = await callRoute(async () => signup.action({ request: formRequest("/signup", fields), params: {}, context: contextFor(t.db, `198.51.100.${i + 1}`) }));
+    const asked = await callRoute(async () => signup.action({ request: formRequest("/signup", fields), params: {}, context: contextFor(t.db, `198.51.100.${i + 1}`) }));
+    expect(asked.status).toBe(200);
+    // Sign-up finishes behind an emailed link: the link carries no off-site target...
+    const link = await signUpLinkFor(t.db, fields.email);
+    expect(new URL(link.path, "http://localhost").searchParams.get("redirectTo")).toBeNull();
+    // ...and its button, even when handed one, stays on the site.
+    const result = await callRoute(async () =>
+      confirm.action({ request: formRequest("/signup/confirm", { token: link.token, redirectTo: target }), params: {}, context: contextFor(t.db) }),
+    );
     expect(result.status).toBe(302);
     expect(result.location).toBe("/");
   });

@@ -1,8 +1,8 @@
 // Builders for integration tests: real rows through the real services.
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { reputationEvents, users, type Role } from "../../db/schema";
+import { emailOutbox, reputationEvents, users, type Role } from "../../db/schema";
 import { SESSION_COOKIE } from "~/http/viewer.server";
 import { askQuestion, postAnswer } from "~/services/posting.server";
 import { createSession } from "~/services/sessions.server";
@@ -57,4 +57,22 @@ export async function makeAnswer(db: Database, authorId: number, questionId: num
 export async function sessionCookieFor(db: Database, userId: number) {
   const session = await createSession(db, userId);
   return `${SESSION_COOKIE}=${session.token}`;
+}
+
+/** The emails queued for an address, newest first. */
+export async function emailsTo(db: Database, address: string) {
+  return db
+    .select({ subject: emailOutbox.subject, text: emailOutbox.bodyText })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, address))
+    .orderBy(desc(emailOutbox.id));
+}
+
+/** The newest sign-up link emailed to an address, as a path (`/signup/confirm?token=…`), and its token. */
+export async function signUpLinkFor(db: Database, address: string) {
+  for (const email of await emailsTo(db, address)) {
+    const match = /https?:\/\/\S+?(\/signup\/confirm\?\S+)/.exec(email.text);
+    if (match) return { path: match[1], token: new URL(match[1], "http://localhost").searchParams.get("token")! };
+  }
+  throw new Error(`no sign-up link was emailed to ${address}`);
 }

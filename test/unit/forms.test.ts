@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signUpForm } from "~/forms/account-forms";
+import { displayNameField, signUpForm } from "~/forms/account-forms";
 import { fieldErrors, parseId, parseTags } from "~/forms/fields";
 import { questionForm } from "~/forms/post-forms";
 import { slugify } from "~/lib/slug";
@@ -26,6 +26,19 @@ describe("question form", () => {
   ])("%o gives %s: %s", (override, field, message) => {
     expect(errorsOf(questionForm.safeParse({ ...valid, ...override }))[field]).toBe(message);
   });
+  it.each([
+    [{ title: "\u200B" }, "title", "Title is required."],
+    [{ title: "\u200B\u200B\u200B \u2060\uFEFF" }, "title", "Title is required."],
+    [{ title: "Short\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B" }, "title", "Title must be at least 15 characters."],
+    [{ body: "\u200B\u200C\u200D\u202E\u2066".repeat(10) }, "body", "Body is required."],
+  ])("invisible characters are not text: %o gives %s: %s", (override, field, message) => {
+    expect(errorsOf(questionForm.safeParse({ ...valid, ...override }))[field]).toBe(message);
+  });
+  it("keeps joiners inside visible text (emoji sequences, scripts that need them)", () => {
+    const title = "Export fails for \u{1F469}\u200D\u{1F4BB} team invoices";
+    const result = questionForm.safeParse({ ...valid, title });
+    expect(result.success && result.data.title).toBe(title);
+  });
   it("keeps HTML in titles as text (escaping is the renderer's job)", () => {
     const result = questionForm.safeParse({ ...valid, title: "Why does <invoice> show &amp;?" });
     expect(result.success && result.data.title).toBe("Why does <invoice> show &amp;?");
@@ -42,6 +55,30 @@ describe("sign-up form", () => {
       displayName: "Display name must be at least 2 characters.",
       password: "Password must be at least 8 characters.",
     });
+  });
+});
+
+describe("display names", () => {
+  const parse = (displayName: string) => {
+    const result = displayNameField.safeParse(displayName);
+    return result.success ? { name: result.data } : { error: result.error.issues[0]?.message };
+  };
+  it.each([
+    ["Maya Okafor\u200B", "Maya Okafor"],
+    ["Admin\u202Egnp.exe", "Admingnp.exe"],
+    ["\u2066Maya\u2069 \u200EOkafor\u200F", "Maya Okafor"],
+    ["  Maya \u00A0  Okafor ", "Maya Okafor"],
+    // NFC: "e" + combining acute becomes one "é", so two spellings are one name.
+    ["Rene\u0301", "Ren\u00E9"],
+  ])("%j is stored as %j", (raw, expected) => {
+    expect(parse(raw)).toEqual({ name: expected });
+  });
+  it.each([
+    ["\u200B\u200B\u200B", "Display name is required."],
+    ["\u202E\u2066\uFEFF", "Display name is required."],
+    ["A\u200B\u200B", "Display name must be at least 2 characters."],
+  ])("%j is refused: %s", (raw, message) => {
+    expect(parse(raw)).toEqual({ error: message });
   });
 });
 
