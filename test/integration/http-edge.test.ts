@@ -197,7 +197,7 @@ describe("NUL characters in form fields", () => {
   it("an edit summary with a NUL is saved without it, not a 500", async () => {
     const author = await makeUser(t.db);
     const question = await makeQuestion(t.db, author.id);
-    const fields = { title: "How do I export every invoice at once?", body: "I need all of last year's invoices as one CSV file.", tags: "exports", summary: "x\u0000y" };
+    const fields = { title: "How do I export every invoice at once?", body: "I need all of last year's invoices as one CSV file.", tags: "exports", summary: "x\u0000y", baseRevision: "1" };
     const result = await callRoute(async () =>
       postEdit.action({ request: formRequest(`/posts/${question.id}/edit`, fields, await sessionCookieFor(t.db, author.id)), params: { id: String(question.id) }, context: contextFor(t.db) }),
     );
@@ -213,7 +213,7 @@ describe("NUL characters in form fields", () => {
     const answer = await makeAnswer(t.db, staff.id, question.id, "Open Reports, choose Export, then pick CSV for the year.");
     await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
     const article = await promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id });
-    const fields = { title: "Export a year of invoices as CSV", body: "Open Reports, choose Export, then pick CSV for the year.", note: "n\u0000o" };
+    const fields = { title: "Export a year of invoices as CSV", body: "Open Reports, choose Export, then pick CSV for the year.", note: "n\u0000o", baseRevision: "1" };
     const result = await callRoute(async () =>
       kbEdit.action({ request: formRequest(`/kb/${article.slug}/edit`, fields, await sessionCookieFor(t.db, staff.id)), params: { slug: article.slug }, context: contextFor(t.db) }),
     );
