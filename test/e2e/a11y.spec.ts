@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, fillMarkdownBody, logIn, newUser } from "./helpers";
+import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, fillMarkdownBody, logIn, newUser, submitSignUpForm } from "./helpers";
 import { signUpLinkIn, waitForEmail } from "./outbox";
 
 const SCREENSHOT_DIR = fileURLToPath(new URL("./artifacts/screenshots/", import.meta.url));
@@ -140,11 +140,7 @@ const PAGES: PageCase[] = [
     open: async (page) => {
       const user = newUser("a11y-link");
       await page.goto("/signup");
-      await page.getByLabel("Email", { exact: true }).fill(user.email);
-      await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
-      await page.getByLabel("Password", { exact: true }).fill(user.password);
-      await page.getByRole("button", { name: "Sign up" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+      await submitSignUpForm(page, user);
       await expectNoAxeViolations(page);
       await page.goto(signUpLinkIn(await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT)));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finish creating your account");

@@ -13,6 +13,7 @@ import {
   newQuestion,
   newUser,
   postAnswer,
+  submitSignUpForm,
   unique,
 } from "./helpers";
 import { signUpLinkIn, waitForEmail } from "./outbox";
@@ -34,11 +35,7 @@ test("a signed-out visit to the ask page goes to login and comes back after it",
 test("sign-up: the form says check your email, the link's page waits for the button, and the account is made once", async ({ page }) => {
   const user = newUser("link");
   await page.goto("/signup?redirectTo=%2Fquestions%2Fask");
-  await page.getByLabel("Email", { exact: true }).fill(user.email);
-  await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
-  await page.getByLabel("Password", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  await submitSignUpForm(page, user);
   await expect(page.getByRole("status")).toContainText(`We sent a link to ${user.email} to finish creating your account.`);
 
   const link = signUpLinkIn(await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT));

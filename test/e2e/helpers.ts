@@ -52,14 +52,19 @@ async function readOwnId(page: Page, user: TestUser): Promise<number> {
 
 export const SIGN_UP_EMAIL_SUBJECT = "Finish creating your Peerdesk account";
 
-/** Signs up through /signup, then opens the emailed link and presses its button; returns the user with its id. */
-export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser & { id: number }> {
-  await page.goto("/signup");
+/** Fills in and sends the sign-up form on the current page, up to its "Check your email" answer. */
+export async function submitSignUpForm(page: Page, user: TestUser) {
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Display name", { exact: true }).fill(user.displayName);
   await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+}
+
+/** Signs up through /signup, then opens the emailed link and presses its button; returns the user with its id. */
+export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser & { id: number }> {
+  await page.goto("/signup");
+  await submitSignUpForm(page, user);
   const email = await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT);
   await page.goto(signUpLinkIn(email));
   await page.getByRole("button", { name: "Create my account" }).click();
