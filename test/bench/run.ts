@@ -12,6 +12,7 @@ import { parseSearchQuery } from "~/domain/search-query";
 import { askQuestion } from "~/services/posting.server";
 import { searchEverything } from "~/services/search/search.server";
 import { suggestSimilar } from "~/services/search/similar.server";
+import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { readThread, listQuestions } from "~/services/question-queries.server";
 import { recount } from "~/services/recount.server";
 import { castVote } from "~/services/voting.server";
@@ -106,6 +107,9 @@ const counts = rowsOf<Record<string, number>>(
 console.log(
   `Loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s: ${counts.answers.toLocaleString("en")} answers, ${counts.votes.toLocaleString("en")} votes, ${counts.comments.toLocaleString("en")} comments\n`,
 );
+const statisticsStart = performance.now();
+await refreshSearchStatistics(db);
+console.log(`${"search statistics snapshot (word rarity)".padEnd(44)} ${(performance.now() - statisticsStart).toFixed(0)} ms\n`);
 
 async function time(label: string, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn(i); // warm-up

@@ -15,7 +15,7 @@ export const SEARCH_PAGE_SIZE = 20;
 /** Relevance pages are numbered; deeper than this nobody reads, and each page costs more. */
 export const MAX_SEARCH_PAGE = 50;
 /** Matches ranked per kind for one page of a text search (see branches()). */
-export const MATCHES_RANKED = 500;
+export const MATCHES_RANKED = 400;
 
 export interface SearchOptions {
   /** Who is searching. Everyone sees the same results today (live posts, published articles); kept for per-viewer rules. */
@@ -46,9 +46,6 @@ const TITLE_ONLY = sql.raw("'{0, 0, 0, 1.0}'::float4[]");
 /** Normalisation 1: rank / (1 + log(length)), so long posts do not win by repetition alone. */
 const NORMALISATION = sql.raw("1");
 
-/** Lower case, punctuation as single spaces: "How do I export?" equals "how do i export". */
-const normalisedText = (value: SQL) => sql`btrim(regexp_replace(lower(${value}), '[^[:alnum:]]+', ' ', 'g'))`;
-
 interface Filters {
   tags: string[];
   userId: number | null;
@@ -74,7 +71,9 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
     filters.tags.map((tag) => sql`${tag}`),
     sql`, `,
   )}]::text[]`;
-  const exact = (title: SQL) => sql`case when ${normalisedText(title)} = ${normalisedText(text)} then 10 else 0 end`;
+  // Trigram similarity ignores case and punctuation, so 1 means the title is the query as typed
+  // ("How do I export invoices?" = "how do i export invoices"): that title comes first.
+  const titleBonus = (title: SQL) => sql`(select 0.3 * s + case when s = 1 then 10 else 0 end from (select similarity(${title}, ${text}) as s) t)`;
   const order = tsq ? sql`relevance desc, id desc` : sql`created_at desc, id desc`;
   // With words: the first matches, then ranked. Filters only: newest first, straight from an index.
   const capped = (select: SQL) => (tsq ? sql`(${select} limit ${MATCHES_RANKED})` : sql`(${select})`);
@@ -91,7 +90,7 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
     const relevance = tsq
       ? sql`ts_rank(${WEIGHTS}, p.search_vector, (${tsq}), ${NORMALISATION})
             * (1 + 0.25 * (p.accepted_answer_id is not null)::int + 0.1 * ln(1 + greatest(p.score, 0)))
-            + 0.3 * similarity(p.title, ${text}) + ${exact(sql`p.title`)}`
+            + ${titleBonus(sql`p.title`)}`
       : sql`0`;
     list.push({
       kind: "question",
@@ -144,8 +143,7 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
     if (filters.userId !== null) where.push(sql`k.credited_user_id = ${filters.userId}`);
     // Published articles are checked by staff: a fixed boost over a thread saying the same.
     const relevance = tsq
-      ? sql`ts_rank(${WEIGHTS}, k.search_vector, (${tsq}), ${NORMALISATION}) * 1.3
-            + 0.3 * similarity(k.title, ${text}) + ${exact(sql`k.title`)}`
+      ? sql`ts_rank(${WEIGHTS}, k.search_vector, (${tsq}), ${NORMALISATION}) * 1.3 + ${titleBonus(sql`k.title`)}`
       : sql`0`;
     const matches = sql`select k.*, coalesce(sq.tags, '{}'::text[]) as question_tags
       from kb_articles k left join posts sq on sq.id = k.source_question_id where ${sql.join(where, sql` and `)}`;

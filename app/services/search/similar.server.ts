@@ -41,10 +41,10 @@ export const SIMILARITY_WEIGHTS = {
 /** Documents the rarest words may cover before the rest are only used for scoring. */
 const LOOKUP_BUDGET = 4000;
 /** At most this many matches are read when even the rarest word is common (a query of common words only). */
-const LOOKUP_CAP = 1000;
+const LOOKUP_CAP = 600;
 /** Candidates per kind scored with the cosine, after a first cut by ts_rank. */
-const QUESTION_POOL = 60;
-const ARTICLE_POOL = 20;
+const QUESTION_POOL = 40;
+const ARTICLE_POOL = 12;
 
 export interface SimilarOptions {
   limit?: number;
