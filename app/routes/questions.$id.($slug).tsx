@@ -105,12 +105,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function QuestionPage() {
-  const { question, answers, signedIn, now } = useLoaderData<typeof loader>();
+  const { question, answers, related, signedIn, now } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
   return (
-    <div className="page page--medium question-page">
+    <div className="page question-layout">
+      <div className="question-page">
       <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
         {question.deletedAt ? <p className="deleted-note">This question was deleted. Only staff can see it; they can restore it.</p> : null}
         <h1 id="question-title">{question.title}</h1>
@@ -167,7 +168,31 @@ export default function QuestionPage() {
       </section>
 
       <YourAnswer path={path} signedIn={signedIn} answerCount={answers.length} failure={failure} submitting={submitting} />
+      </div>
+      <RelatedColumn related={related} />
     </div>
+  );
+}
+
+/** Related questions and articles beside the thread (below it on a phone). */
+function RelatedColumn({ related }: { related: { kind: string; id: number; title: string; url: string; solved: boolean; answerCount: number | null }[] }) {
+  if (related.length === 0) return null;
+  return (
+    <aside className="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">Related</h2>
+      <ul>
+        {related.map((item) => (
+          <li key={`${item.kind}-${item.id}`}>
+            <span className={`related__count${item.solved ? " related__count--solved" : ""}`}>
+              {item.kind === "article" ? "Article" : item.answerCount ?? 0}
+              {item.kind === "question" ? <span className="visually-hidden">{item.solved ? " answers, solved" : " answers"}</span> : null}
+              {item.kind === "question" && item.solved ? <span aria-hidden="true"> ✓</span> : null}
+            </span>
+            <Link to={item.url}>{item.title}</Link>
+          </li>
+        ))}
+      </ul>
+    </aside>
   );
 }
 

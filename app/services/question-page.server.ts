@@ -4,6 +4,10 @@ import type { Database } from "../../db/client";
 import { can, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
 import { articlesForAnswers } from "./kb-queries.server";
 import { readThread } from "./question-queries.server";
+import { suggestSimilar } from "./search/index.server";
+
+/** How many related questions and articles the side column shows. */
+const RELATED_LIMIT = 5;
 
 export interface PostPermissions {
   canEdit: boolean;
@@ -19,6 +23,10 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     db,
     answers.map((answer) => answer.id),
   );
+  // The same ranking as the ask page's suggestions, from the title and tags; never the question itself.
+  const related = question.deletedAt !== null
+    ? []
+    : await suggestSimilar(db, { title: question.title, body: question.tags.join(" ") }, { limit: RELATED_LIMIT, excludeIds: [question.id] });
   const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
   const questionDeleted = question.deletedAt !== null;
 
@@ -51,6 +59,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
         article: article && (staff || article.status === "published") ? article : null,
       };
     }),
+    related: related.map(({ kind, id, title, url, solved, answerCount }) => ({ kind, id, title, url, solved, answerCount })),
     signedIn: viewer !== null,
   };
 }

@@ -6,6 +6,7 @@ import { loader as openLoader } from "~/routes/questions.ask_.open";
 import { loader as suggestionsLoader } from "~/routes/questions.ask_.suggestions";
 import { deflectionByDay } from "~/services/deflection.server";
 import { changeArticleStatus, promoteAnswer } from "~/services/knowledge-base.server";
+import { getQuestionPage } from "~/services/question-page.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
@@ -102,5 +103,23 @@ describe("ask-time suggestions", () => {
     );
     expect(forged.status).toBe(400);
     expect(forged.data.values.title).toBe("x");
+  });
+});
+
+describe("related questions and articles on a question page", () => {
+  it("lists similar answered questions and published articles, never the question itself or a draft", async () => {
+    const article = await publishedArticle("How can I export all invoices as CSV for my accountant?");
+    const asker = await makeUser(t.db);
+    const answerer = await makeUser(t.db);
+    const similar = await makeQuestion(t.db, asker.id, "Export invoices to CSV for the accountant");
+    await makeAnswer(t.db, answerer.id, similar.id, "Reports, then Export, then CSV.");
+    const viewed = await makeQuestion(t.db, asker.id, "Can I export my invoices as a CSV file?");
+
+    const page = await getQuestionPage(t.db, viewed.id, null);
+    const related = page.related.map((item) => `${item.kind}:${item.id}`);
+    expect(related).toContain(`article:${article.id}`);
+    expect(related).toContain(`question:${similar.id}`);
+    expect(related).not.toContain(`question:${viewed.id}`);
+    expect(page.related.length).toBeLessThanOrEqual(5);
   });
 });
