@@ -2,24 +2,14 @@
 // width (375 px on the phone), and the skip link as the first stop of the keyboard. Each page
 // that passes is saved as a full-page screenshot for a visual review (a by-product, not a test):
 // test/e2e/artifacts/screenshots/<project>-<page>.png, desktop 1280 px and phone 375 px.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, fillMarkdownBody, logIn, newUser, submitSignUpForm } from "./helpers";
+import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, expectNoAxeViolations, fillMarkdownBody, logIn, newUser, submitSignUpForm } from "./helpers";
 import { signUpLinkIn, waitForEmail } from "./outbox";
 
 const SCREENSHOT_DIR = fileURLToPath(new URL("./artifacts/screenshots/", import.meta.url));
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = results.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n").slice(1).join(" ").trim() ?? ""}`).join("\n")}`)
-    .join("\n");
-  expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
-}
 
 /** Saves the page as a person sees it: styles applied and web fonts loaded. */
 async function saveScreenshot(page: Page, name: string) {

@@ -1,6 +1,7 @@
 // Shared steps for the end-to-end specs: unique test data, signing up and logging in through the
 // real forms, and a fast way to create accounts and questions over HTTP for tests whose subject
 // is something else.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { signUpLinkIn, waitForEmail } from "./outbox";
@@ -208,4 +209,15 @@ export async function answerViaHttp(user: ApiUser, questionPath: string, body: s
   expect(response.status(), "posting an answer").toBe(302);
   const location = response.headers()["location"] ?? "";
   return Number(/#answer-(\d+)/.exec(location)![1]);
+}
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Fails with a readable list when axe finds any WCAG 2.2 AA violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = results.violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n").slice(1).join(" ").trim() ?? ""}`).join("\n")}`)
+    .join("\n");
+  expect(results.violations.map((v) => v.id), `axe violations on ${page.url()}:\n${report}`).toEqual([]);
 }
