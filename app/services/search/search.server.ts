@@ -103,11 +103,15 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
   }
 
   if (wants("answer") && !filters.unanswered) {
-    const where: SQL[] = [sql`a.type = 'answer'`, sql`a.deleted_at is null`, sql`q.deleted_at is null`];
+    const questionDeleted = sql`q.deleted_at is null`;
+    const questionTags = sql`q.tags @> ${tagArray}`;
+    const questionSolved = sql`q.accepted_answer_id = a.id`;
+    const questionConditions = new Set([questionDeleted, questionTags, questionSolved]);
+    const where: SQL[] = [sql`a.type = 'answer'`, sql`a.deleted_at is null`, questionDeleted];
     if (tsq) where.push(sql`a.search_vector @@ (${tsq})`);
-    if (filters.tags.length) where.push(sql`q.tags @> ${tagArray}`);
+    if (filters.tags.length) where.push(questionTags);
     if (filters.userId !== null) where.push(sql`a.author_id = ${filters.userId}`);
-    if (filters.solved) where.push(sql`q.accepted_answer_id = a.id`);
+    if (filters.solved) where.push(questionSolved);
     // Accepted answers and staff answers (the official word) first, then by votes; the question's
     // title counts a little, so an answer to the question asked beats a passing mention.
     const relevance = tsq
@@ -117,16 +121,27 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
                  + 0.15 * exists(select 1 from users s where s.id = x.author_id and s.role <> 'customer')::int
                  + 0.1 * ln(1 + greatest(x.score, 0)))`
       : sql`0`;
-    // Without filters on the question, the answers are capped before the join: the cheaper plan
-    // (PostgreSQL otherwise starts parallel workers for a join it expects to be large).
-    const questionFilters = filters.tags.length > 0 || filters.solved;
-    const answers = questionFilters
-      ? sql`posts a`
-      : sql`(select * from posts a where ${sql.join(where.filter((_, i) => i !== 2), sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a`;
-    const matches = sql`select a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
+    const columns = sql`a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
         q.id as question_id, q.title, q.tags, q.answer_count, q.search_vector as question_vector,
-        (q.accepted_answer_id is not distinct from a.id) as accepted
-      from ${answers} join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+        (q.accepted_answer_id is not distinct from a.id) as accepted`;
+    const answerWhere = where.filter((condition) => !questionConditions.has(condition));
+    let matches: SQL;
+    if (filters.tags.length > 0) {
+      // A tag is usually narrower than a word: start from the tagged questions, then their answers.
+      matches = sql`with q as materialized (
+          select id, title, tags, answer_count, search_vector, accepted_answer_id from posts q
+          where q.type = 'question' and q.deleted_at is null and q.tags @> ${tagArray})
+        select ${columns} from q join posts a on a.question_id = q.id
+        where ${sql.join(where.filter((condition) => condition !== questionDeleted && condition !== questionTags), sql` and `)}`;
+    } else if (!filters.solved) {
+      // Answers capped before the join: otherwise PostgreSQL plans (and starts parallel workers
+      // for) a join as large as every matching answer.
+      matches = sql`select ${columns}
+        from (select * from posts a where ${sql.join(answerWhere, sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a
+        join posts q on q.id = a.question_id where q.deleted_at is null`;
+    } else {
+      matches = sql`select ${columns} from posts a join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+    }
     list.push({
       kind: "answer",
       select: sql`select 'answer'::text as kind, x.id, x.question_id, x.title, null::text as slug, x.tags,
