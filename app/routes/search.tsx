@@ -91,10 +91,14 @@ export default function SearchPage() {
       ) : (
         <>
           <p className="search-note" role="status">
-            Results {first}–{first + results.length - 1}
-            {matched === "any" ? ". No post has every word, so these have some of them." : ""}
-            {matched === "filters" ? ", newest first." : "."}
-            {broad ? " Many posts match: add a word to narrow your search." : ""}
+            {[
+              `Results ${first}–${first + results.length - 1}${matched === "filters" ? ", newest first" : ""}.`,
+              matched === "any" ? "No post has every word, so these have some of them." : null,
+              matched === "titles" ? "No post has these words; these titles look similar (a spelling slip?)." : null,
+              broad ? "Many posts match: add a word to narrow your search." : null,
+            ]
+              .filter(Boolean)
+              .join(" ")}
           </p>
           <SearchResultList results={results} now={now} />
           {page > 1 || hasNextPage ? (

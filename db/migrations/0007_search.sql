@@ -15,8 +15,8 @@ CREATE TABLE "search_lexemes" (
 --> statement-breakpoint
 DROP INDEX "posts_search_idx";--> statement-breakpoint
 ALTER TABLE "kb_articles" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body_markdown), 'C')) STORED;--> statement-breakpoint
-CREATE INDEX "kb_articles_search_idx" ON "kb_articles" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "kb_articles_search_idx" ON "kb_articles" USING gin ("search_vector") WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "kb_articles_title_trgm_idx" ON "kb_articles" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "questions_search_idx" ON "posts" USING gin ("search_vector") WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
-CREATE INDEX "answers_search_idx" ON "posts" USING gin ("search_vector") WHERE type = 'answer' and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "questions_search_idx" ON "posts" USING gin ("search_vector") WITH (fastupdate=false) WHERE type = 'question' and deleted_at is null;--> statement-breakpoint
+CREATE INDEX "answers_search_idx" ON "posts" USING gin ("search_vector") WITH (fastupdate=false) WHERE type = 'answer' and deleted_at is null;--> statement-breakpoint
 CREATE INDEX "questions_title_trgm_idx" ON "posts" USING gin ("title" gin_trgm_ops) WHERE type = 'question';

@@ -83,6 +83,14 @@ describe("ranking", () => {
     expect(kindsAndIds(page)).toContain(`question:${question.id}`);
   });
 
+  it("forgives a typo by looking for similar titles when no post has the word", async () => {
+    const question = await ask("Narwhalite payouts are missing", "Where did the narwhalite payouts go?");
+    const page = await search("narwhalte");
+    expect(page.matched).toBe("titles");
+    expect(page.results[0]).toMatchObject({ kind: "question", id: question.id });
+    expect((await search("zzqqxxvv")).results).toEqual([]);
+  });
+
   it("pages with numbers", async () => {
     for (let i = 0; i < 23; i++) await ask(`Marmalade import number ${i}`, "Importing marmalade rows from the bank.");
     const first = await search("marmalade", { pageSize: 20 });

@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
 import type { Actor } from "~/domain/privileges";
-import { hasSearchText, isSearchable, type ParsedQuery, type SearchKind } from "~/domain/search-query";
+import { hasFilters, hasSearchText, isSearchable, type ParsedQuery, type SearchKind } from "~/domain/search-query";
 import { answerPath, articlePath, questionPath } from "~/lib/paths";
 import { headline, headlineSource, highlightedHtml } from "./highlight.server";
 import { highlightQuery, matchAll, matchAny } from "./tsquery.server";
@@ -32,10 +32,11 @@ export interface SearchPage {
   hasNextPage: boolean;
   /**
    * How the results matched: every word ("all"), any word because every word together found
-   * nothing ("any"), filters only with no words, newest first ("filters"), or not run because the
+   * nothing ("any"), titles that look like the words because no post contains them (a typo:
+   * "titles"), filters only with no words, newest first ("filters"), or not run because the
    * query has nothing to search for ("none": show tips).
    */
-  matched: "all" | "any" | "filters" | "none";
+  matched: "all" | "any" | "titles" | "filters" | "none";
   /** So many posts matched that only the first MATCHES_RANKED of a kind were ranked: more words would help. */
   broad: boolean;
 }
@@ -103,11 +104,15 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
   }
 
   if (wants("answer") && !filters.unanswered) {
-    const where: SQL[] = [sql`a.type = 'answer'`, sql`a.deleted_at is null`, sql`q.deleted_at is null`];
+    const questionDeleted = sql`q.deleted_at is null`;
+    const questionTags = sql`q.tags @> ${tagArray}`;
+    const questionSolved = sql`q.accepted_answer_id = a.id`;
+    const questionConditions = new Set([questionDeleted, questionTags, questionSolved]);
+    const where: SQL[] = [sql`a.type = 'answer'`, sql`a.deleted_at is null`, questionDeleted];
     if (tsq) where.push(sql`a.search_vector @@ (${tsq})`);
-    if (filters.tags.length) where.push(sql`q.tags @> ${tagArray}`);
+    if (filters.tags.length) where.push(questionTags);
     if (filters.userId !== null) where.push(sql`a.author_id = ${filters.userId}`);
-    if (filters.solved) where.push(sql`q.accepted_answer_id = a.id`);
+    if (filters.solved) where.push(questionSolved);
     // Accepted answers and staff answers (the official word) first, then by votes; the question's
     // title counts a little, so an answer to the question asked beats a passing mention.
     const relevance = tsq
@@ -117,16 +122,27 @@ function branches(query: ParsedQuery, tsq: SQL | null, limit: number): Branch[] 
                  + 0.15 * exists(select 1 from users s where s.id = x.author_id and s.role <> 'customer')::int
                  + 0.1 * ln(1 + greatest(x.score, 0)))`
       : sql`0`;
-    // Without filters on the question, the answers are capped before the join: the cheaper plan
-    // (PostgreSQL otherwise starts parallel workers for a join it expects to be large).
-    const questionFilters = filters.tags.length > 0 || filters.solved;
-    const answers = questionFilters
-      ? sql`posts a`
-      : sql`(select * from posts a where ${sql.join(where.filter((_, i) => i !== 2), sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a`;
-    const matches = sql`select a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
+    const columns = sql`a.id, a.score, a.author_id, a.created_at, a.body_markdown, a.search_vector,
         q.id as question_id, q.title, q.tags, q.answer_count, q.search_vector as question_vector,
-        (q.accepted_answer_id is not distinct from a.id) as accepted
-      from ${answers} join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+        (q.accepted_answer_id is not distinct from a.id) as accepted`;
+    const answerWhere = where.filter((condition) => !questionConditions.has(condition));
+    let matches: SQL;
+    if (filters.tags.length > 0) {
+      // A tag is usually narrower than a word: start from the tagged questions, then their answers.
+      matches = sql`with q as materialized (
+          select id, title, tags, answer_count, search_vector, accepted_answer_id from posts q
+          where q.type = 'question' and q.deleted_at is null and q.tags @> ${tagArray})
+        select ${columns} from q join posts a on a.question_id = q.id
+        where ${sql.join(where.filter((condition) => condition !== questionDeleted && condition !== questionTags), sql` and `)}`;
+    } else if (!filters.solved) {
+      // Answers capped before the join: otherwise PostgreSQL plans (and starts parallel workers
+      // for) a join as large as every matching answer.
+      matches = sql`select ${columns}
+        from (select * from posts a where ${sql.join(answerWhere, sql` and `)}${tsq ? sql` limit ${MATCHES_RANKED}` : sql``}) a
+        join posts q on q.id = a.question_id where q.deleted_at is null`;
+    } else {
+      matches = sql`select ${columns} from posts a join posts q on q.id = a.question_id where ${sql.join(where, sql` and `)}`;
+    }
     list.push({
       kind: "answer",
       select: sql`select 'answer'::text as kind, x.id, x.question_id, x.title, null::text as slug, x.tags,
@@ -240,9 +256,46 @@ export async function searchEverything(db: Database, query: ParsedQuery, options
   const all = matchAll(query);
   const first = await runPage(db, query, all, page, pageSize);
   const allMatchSomething = first.rows.length > 0 || (page > 1 && (await runPage(db, query, all, 1, 1)).rows.length > 0);
-  if (allMatchSomething || query.words.length < 2) {
+  if (allMatchSomething) {
     return { results: first.rows.map(toResult), page, pageSize, hasNextPage: first.hasNextPage, matched: "all", broad: first.broad };
   }
-  const any = await runPage(db, query, matchAny(query), page, pageSize);
-  return { results: any.rows.map(toResult), page, pageSize, hasNextPage: any.hasNextPage, matched: "any", broad: any.broad };
+  const any = query.words.length >= 2 ? await runPage(db, query, matchAny(query), page, pageSize) : first;
+  if (any.rows.length > 0 || page > 1 || hasFilters(query) || query.excludedWords.length + query.excludedPhrases.length > 0) {
+    return { results: any.rows.map(toResult), page, pageSize, hasNextPage: any.hasNextPage, matched: any === first ? "all" : "any", broad: any.broad };
+  }
+  const rows = await similarTitles(db, [...query.words, ...query.phrases].join(" "), pageSize);
+  return { results: rows.map(toResult), page, pageSize, hasNextPage: false, matched: rows.length > 0 ? "titles" : "all", broad: false };
+}
+
+/** How alike the words must be to some stretch of a title (pg_trgm word similarity, 0 to 1). */
+const TYPO_SIMILARITY = 0.45;
+
+/**
+ * Questions and articles whose titles look like the words, for when no post contains them:
+ * "invocie export" finds "How do I export all my invoices…". Uses the trigram indexes on titles.
+ */
+async function similarTitles(db: Database, text: string, limit: number): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    // The <% operator (and its index) compares against this setting, not an argument.
+    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${TYPO_SIMILARITY}`));
+    const result = await tx.execute(sql`
+      select r.*, count(*) over () as matches, u.display_name as author_name, u.role as author_role,
+             null::text as title_hl, ${headlineSource(sql`r.body`, 220)} as snippet_hl
+      from (
+        (select 'question'::text as kind, p.id, p.id as question_id, p.title, null::text as slug, p.tags, p.score, p.answer_count,
+           (p.accepted_answer_id is not null) as solved, p.author_id, p.created_at, p.body_markdown as body,
+           word_similarity(${text}, p.title)::float8 as relevance
+         from posts p where p.type = 'question' and ${text} <% p.title and p.deleted_at is null
+         order by relevance desc, p.id desc limit ${limit})
+        union all
+        (select 'article'::text, k.id, k.source_question_id, k.title, k.slug, coalesce(sq.tags, '{}'::text[]), null::int, null::int,
+           true, k.credited_user_id, coalesce(k.published_at, k.created_at), k.body_markdown,
+           word_similarity(${text}, k.title)::float8
+         from kb_articles k left join posts sq on sq.id = k.source_question_id
+         where ${text} <% k.title and k.status = 'published' and k.deleted_at is null
+         order by 13 desc, k.id desc limit ${limit})
+      ) r left join users u on u.id = r.author_id
+      order by r.relevance desc, r.kind, r.id desc limit ${limit}`);
+    return rowsOf<Row>(result);
+  });
 }
