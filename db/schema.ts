@@ -385,7 +385,6 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
-export type KbArticle = typeof kbArticles.$inferSelect;
 
 /**
  * How many live questions and published articles contain each lexeme: the rarity (IDF) that

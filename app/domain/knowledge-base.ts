@@ -6,7 +6,6 @@ export type ArticleStatus = "draft" | "published" | "archived";
 
 /** Days without verification before a published article is listed for review. */
 export const DEFAULT_REVIEW_AFTER_DAYS = 180;
-export const PROMOTION_BONUS_REASON = "answer_promoted" as const;
 
 export type StatusChange = "publish" | "unpublish" | "archive" | "restore";
 

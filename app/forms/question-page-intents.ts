@@ -12,5 +12,3 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete"), postId: idSchema }),
   z.object({ intent: z.literal("restore"), postId: idSchema }),
 ]);
-
-export type QuestionPageIntent = z.infer<typeof questionPageIntent>;

@@ -8,11 +8,6 @@
 
 import type { DemoUser, DemoQuestion, DemoKnowledgeArticle } from "./demo-types";
 
-export const demoProduct = {
-  name: "Ledgerly",
-  tagline: "Invoicing and bookkeeping for small businesses — ask the Ledgerly community",
-};
-
 export const demoUsers: DemoUser[] = [
   { key: "admin", displayName: "Maya Okafor (Ledgerly)", email: "admin@ledgerly.example", role: "admin", joinedDaysAgo: 390 },
   { key: "staff1", displayName: "Tomás Reyes (Ledgerly)", email: "staff1@ledgerly.example", role: "staff", joinedDaysAgo: 330 },

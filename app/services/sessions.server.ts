@@ -72,7 +72,3 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 export async function invalidateSession(db: Database, token: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionIdFor(token)));
 }
-
-export async function invalidateAllSessions(db: Database, userId: number) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-}
