@@ -55,6 +55,8 @@ const settings = z.object({
   RATE_LIMIT_SIGNUP_PER_EMAIL: count(5),
   /** Comments by one member, per hour. */
   RATE_LIMIT_COMMENTS_PER_USER: count(30),
+  /** Searches from one address, per minute (the header box, /search and ask-time suggestions' page). */
+  RATE_LIMIT_SEARCH_PER_IP: count(120),
 });
 
 export type Config = z.infer<typeof settings> & { production: boolean; publicUrl: string; root: string };

@@ -8,6 +8,7 @@ import { UserName } from "./components/user-name";
 import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
 import stylesheet from "./styles/app.css?url";
 import { userPath } from "./lib/paths";
+import { hasPrivilege } from "./domain/privileges";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -70,6 +71,7 @@ function SiteHeader() {
             Questions
           </NavLink>
           <NavLink to="/kb">Knowledge base</NavLink>
+          {viewer && hasPrivilege(viewer, "review") ? <NavLink to="/review">Review</NavLink> : null}
           <Link to="/questions/ask" className="button button--small">
             Ask question
           </Link>

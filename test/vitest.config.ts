@@ -20,7 +20,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 60_000,
+          // Several tests seed the whole demo community (about 15 s alone, more on a busy CI machine).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

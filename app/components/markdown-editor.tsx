@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { LIMITS } from "~/forms/fields";
+import { CharacterCount } from "./character-count";
 import { TextAreaField } from "./field";
 
 /**
@@ -67,12 +68,12 @@ export function MarkdownEditor({
         label={label}
         rows={rows}
         required
-        maxLength={LIMITS.body.max}
         defaultValue={defaultValue}
         error={error}
         hint={hint}
         onChange={(event) => setDraft(event.currentTarget.value)}
       />
+      {hydrated ? <CharacterCount length={draft.length} max={LIMITS.body.max} what={label} /> : null}
       {html || hydrated ? (
         <section className="preview" aria-label="Preview" aria-live="polite">
           <h2 className="preview__heading">Preview</h2>

@@ -1,5 +1,9 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { LIMITS } from "~/forms/fields";
+import type { QuestionChoice } from "~/services/question-choices.server";
+import { flagPath } from "~/lib/paths";
+import { useEffect, useState } from "react";
+import { CharacterCount } from "./character-count";
 import { FormError, TextAreaField } from "./field";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
@@ -9,6 +13,8 @@ export interface PostFailure {
   postId?: number;
   errors: Record<string, string>;
   values: Record<string, string>;
+  /** Questions to choose the original from, when words were sent instead (QuestionPicker). */
+  choices?: QuestionChoice[];
 }
 
 export function VoteControls({
@@ -65,10 +71,16 @@ export function CommentThread({
   signedIn,
   now,
   failure,
+  flagAs = null,
+  commentNote = null,
 }: {
   postId: number;
+  /** The viewer's id when they may flag comments (not their own). */
+  flagAs?: number | null;
   comments: CommentView[];
   canComment: boolean;
+  /** Why the viewer may not comment, where "Add a comment" would be (e.g. the reputation it needs). */
+  commentNote?: string | null;
   signedIn: boolean;
   now: string;
   failure?: PostFailure;
@@ -86,6 +98,14 @@ export function CommentThread({
               <span className="muted">
                 <TimeAgo date={comment.createdAt} now={now} />
               </span>
+              {flagAs !== null && comment.author.id !== flagAs ? (
+                <>
+                  {" "}
+                  <Link to={flagPath(postId, comment.id)} className="comment__flag">
+                    Flag<span className="visually-hidden"> comment</span>
+                  </Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -95,17 +115,7 @@ export function CommentThread({
           <FormError message={failed ? failure?.errors.form : undefined} />
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="postId" value={postId} />
-          <TextAreaField
-            id={`comment-${postId}-body`}
-            name="body"
-            label="Comment"
-            rows={3}
-            required
-            maxLength={LIMITS.comment.max}
-            defaultValue={failed ? failure?.values.body : undefined}
-            error={failed ? failure?.errors.body : undefined}
-            autoFocus
-          />
+          <CommentBodyField postId={postId} defaultValue={failed ? failure?.values.body : undefined} error={failed ? failure?.errors.body : undefined} />
           <div className="form-actions">
             <button type="submit" className="button button--small">
               Post comment
@@ -122,6 +132,8 @@ export function CommentThread({
             Add a comment
           </button>
         </Form>
+      ) : commentNote ? (
+        <p className="muted comments__note">{commentNote}</p>
       ) : null}
     </div>
   );
@@ -153,5 +165,27 @@ export function PostSignature({
       </span>
       <UserName user={author} showReputation />
     </div>
+  );
+}
+
+function CommentBodyField({ postId, defaultValue, error }: { postId: number; defaultValue?: string; error?: string }) {
+  const [length, setLength] = useState(defaultValue?.length ?? 0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <>
+      <TextAreaField
+        id={`comment-${postId}-body`}
+        name="body"
+        label="Comment"
+        rows={3}
+        required
+        defaultValue={defaultValue}
+        error={error}
+        autoFocus
+        onChange={(event) => setLength(event.currentTarget.value.length)}
+      />
+      {hydrated ? <CharacterCount length={length} max={LIMITS.comment.max} what="The comment" /> : null}
+    </>
   );
 }

@@ -10,6 +10,8 @@ export interface QuestionSummary {
   score: number;
   answerCount: number;
   hasAcceptedAnswer: boolean;
+  /** Accepted, or an answer staff verified (lists built before staff verification may leave it out). */
+  solved?: boolean;
   createdAt: Date | string;
   excerpt: string;
   author: NamedUser;
@@ -57,12 +59,12 @@ export function QuestionList({ questions, now }: { questions: QuestionSummary[];
             <span className="stat">
               <strong>{question.score}</strong> {Math.abs(question.score) === 1 ? "vote" : "votes"}
             </span>
-            <span className={`stat ${question.hasAcceptedAnswer ? "stat--accepted" : question.answerCount > 0 ? "stat--answered" : ""}`}>
-              {question.hasAcceptedAnswer ? (
+            <span className={`stat ${question.hasAcceptedAnswer || question.solved ? "stat--accepted" : question.answerCount > 0 ? "stat--answered" : ""}`}>
+              {question.hasAcceptedAnswer || question.solved ? (
                 <span aria-hidden="true">✓ </span>
               ) : null}
               <strong>{question.answerCount}</strong> {question.answerCount === 1 ? "answer" : "answers"}
-              {question.hasAcceptedAnswer ? <span className="visually-hidden">, one accepted</span> : null}
+              {question.hasAcceptedAnswer ? <span className="visually-hidden">, one accepted</span> : question.solved ? <span className="visually-hidden">, one staff verified</span> : null}
             </span>
           </div>
           <div className="question-row__main">

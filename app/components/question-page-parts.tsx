@@ -1,11 +1,33 @@
 // The question page's per-post forms: edit/history/delete links, accept, promote, and the answer form.
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { FormError } from "./field";
 import { MarkdownEditor } from "./markdown-editor";
 import type { PostFailure } from "./post-parts";
 
 function failureFor(failure: PostFailure | undefined, intents: string[], postId: number) {
   return failure && intents.includes(failure.intent ?? "") && failure.postId === postId ? failure.errors.form : undefined;
+}
+
+/** "Delete this post?": the step between Delete and deleting, so a slip of the finger costs nothing. */
+function DeleteConfirmation({ postId }: { postId: number }) {
+  return (
+    <div className="delete-confirmation" role="group" aria-labelledby={`delete-${postId}-question`}>
+      <p id={`delete-${postId}-question`}>
+        <strong>Delete this post?</strong> Customers will no longer see it; staff can restore it.
+      </p>
+      <div className="form-actions">
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="postId" value={postId} />
+          <button type="submit" name="intent" value="delete" className="button button--small button--danger" autoFocus>
+            Yes, delete
+          </button>
+        </Form>
+        <Link to="?" preventScrollReset className="button button--small button--quiet">
+          Cancel
+        </Link>
+      </div>
+    </div>
+  );
 }
 
 export function PostActions({
@@ -19,6 +41,8 @@ export function PostActions({
   edited: boolean;
   failure?: PostFailure;
 }) {
+  const [params] = useSearchParams();
+  const confirming = params.get("delete") === String(postId);
   return (
     <div>
       <ul className="post-actions">
@@ -32,17 +56,28 @@ export function PostActions({
             <Link to={`/posts/${postId}/history`}>History</Link>
           </li>
         ) : null}
-        {permissions.canDelete || permissions.canRestore ? (
+        {permissions.canRestore ? (
           <li>
             <Form method="post" preventScrollReset>
               <input type="hidden" name="postId" value={postId} />
-              <button type="submit" name="intent" value={permissions.canRestore ? "restore" : "delete"} className="link-button">
-                {permissions.canRestore ? "Restore" : "Delete"}
+              <button type="submit" name="intent" value="restore" className="link-button">
+                Restore
+              </button>
+            </Form>
+          </li>
+        ) : permissions.canDelete && !confirming ? (
+          <li>
+            {/* A GET to ?delete=ID: the confirmation below, with or without JavaScript. */}
+            <Form method="get" preventScrollReset>
+              <input type="hidden" name="delete" value={postId} />
+              <button type="submit" className="link-button">
+                Delete
               </button>
             </Form>
           </li>
         ) : null}
       </ul>
+      {permissions.canDelete && confirming ? <DeleteConfirmation postId={postId} /> : null}
       <FormError message={failureFor(failure, ["delete", "restore"], postId)} />
     </div>
   );

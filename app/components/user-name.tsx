@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { describeBadgeCounts, type BadgeCounts } from "~/domain/badges";
 import { userPath } from "~/lib/paths";
 
 export interface NamedUser {
@@ -6,6 +7,8 @@ export interface NamedUser {
   displayName: string;
   role: string;
   reputation?: number;
+  /** Earned badges by tier, shown after the reputation where a page supplies them. */
+  badges?: BadgeCounts;
 }
 
 /** A member's name, linked to their profile, with the Staff badge for staff and admins. */
@@ -29,6 +32,26 @@ export function UserName({ user, link = true, showReputation = false }: { user: 
           {user.reputation.toLocaleString("en")}
         </span>
       ) : null}
+      {showReputation && !staff && user.badges ? <BadgeCountsInline counts={user.badges} /> : null}
+    </span>
+  );
+}
+
+/** Small gold, silver and bronze counts; a screen reader hears "2 gold badges, 1 bronze badge". */
+function BadgeCountsInline({ counts }: { counts: BadgeCounts }) {
+  const described = describeBadgeCounts(counts);
+  if (!described) return null;
+  return (
+    <span className="badge-counts" title={described}>
+      <span className="visually-hidden">{described}</span>
+      {(["gold", "silver", "bronze"] as const)
+        .filter((tier) => counts[tier] > 0)
+        .map((tier) => (
+          <span key={tier} className="badge-count" aria-hidden="true">
+            <span className={`tier-dot tier-dot--${tier}`} />
+            {counts[tier]}
+          </span>
+        ))}
     </span>
   );
 }

@@ -11,6 +11,18 @@ export interface Actor {
   id: number;
   role: Role;
   reputation: number;
+  /** Set while a suspension runs (findActor leaves out one that has ended). */
+  suspension?: Suspension | null;
+}
+
+export interface Suspension {
+  until: Date;
+  reason: string;
+}
+
+/** The suspension stored on a member (users.suspended_until and its reason), if it still runs at `now`. */
+export function activeSuspension(until: Date | null, reason: string | null, now: Date): Suspension | null {
+  return until && until.getTime() > now.getTime() ? { until, reason: reason ?? "" } : null;
 }
 
 export const PRIVILEGE_THRESHOLDS = {
@@ -67,8 +79,13 @@ export type Decision =
         | "has_dependents"
         | "not_an_answer"
         | "already_promoted"
-        | "not_published";
+        | "not_published"
+        | "closed"
+        | "locked"
+        | "target_staff"
+        | "flag_own";
     }
+  | { allowed: false; reason: "suspended"; until: Date; why: string }
   | { allowed: false; reason: "needs_reputation"; required: number; privilege: Privilege };
 
 const ALLOW: Decision = { allowed: true };
@@ -89,11 +106,15 @@ export interface PostFacts {
   questionDeleted: boolean;
   /** For an answer: the asker of its question. For a question: its own author. */
   questionAuthorId: number;
+  /** The thread (the question) is closed: no new answers. */
+  closed?: boolean;
+  /** The thread is locked: no answers, comments, votes or edits except by staff. */
+  locked?: boolean;
 }
 
 export type Action =
   | { type: "ask" }
-  | { type: "answer" }
+  | { type: "answer"; question: PostFacts }
   | { type: "upvote"; post: PostFacts }
   | { type: "downvote"; post: PostFacts }
   | { type: "comment"; post: PostFacts }
@@ -106,7 +127,14 @@ export type Action =
   | { type: "manageArticles"; article?: ArticleFacts }
   | { type: "readArticle"; article: ArticleFacts }
   | { type: "rateArticle"; article: ArticleFacts }
-  | { type: "viewStaffReports" };
+  | { type: "viewStaffReports" }
+  | { type: "flag"; post: PostFacts }
+  /** Acting on a review item: dismiss, edit and vote to close are non-destructive; the rest are staff's. */
+  | { type: "review"; destructive: boolean }
+  | { type: "voteToClose"; question: PostFacts }
+  | { type: "lock"; question: PostFacts }
+  | { type: "suspend"; target: { id: number; role: Role } }
+  | { type: "verifyAnswer"; answer: PostFacts };
 
 /** The facts about a knowledge-base article that rules depend on. */
 export interface ArticleFacts {
@@ -127,7 +155,26 @@ function gone(post: PostFacts): boolean {
   return post.deleted || post.questionDeleted;
 }
 
+/** What a suspended member may still do: read, sign in, and anything that only reads. */
+const ALLOWED_WHILE_SUSPENDED = new Set<Action["type"]>(["readArticle", "rateArticle", "viewStaffReports", "restore", "changeRole", "promote", "manageArticles", "lock", "suspend", "verifyAnswer"]);
+
+/** Thread states that stop customers (staff pass): locked stops everything but reading; closed stops answers. */
+function threadRefusal(actor: Actor, post: PostFacts, action: Action["type"]): Decision | null {
+  if (isStaff(actor)) return null;
+  if (post.locked && ["answer", "comment", "upvote", "downvote", "edit", "accept"].includes(action)) return { allowed: false, reason: "locked" };
+  return null;
+}
+
 export function can(actor: Actor | null, action: Action): Decision {
+  if (actor?.suspension && !isStaff(actor) && !ALLOWED_WHILE_SUSPENDED.has(action.type)) {
+    return { allowed: false, reason: "suspended", until: actor.suspension.until, why: actor.suspension.reason };
+  }
+  const thread = actor && "post" in action ? threadRefusal(actor, action.post, action.type) : actor && action.type === "accept" ? threadRefusal(actor, action.answer, action.type) : null;
+  if (thread) return thread;
+  return decide(actor, action);
+}
+
+function decide(actor: Actor | null, action: Action): Decision {
   // Reading and rating articles is for everyone, signed in or not.
   switch (action.type) {
     case "readArticle":
@@ -145,6 +192,10 @@ export function can(actor: Actor | null, action: Action): Decision {
     case "ask":
       return needs(actor, "ask");
     case "answer":
+      if (gone(action.question)) return { allowed: false, reason: "deleted" };
+      if (action.question.locked && !isStaff(actor)) return { allowed: false, reason: "locked" };
+      // Closed means closed for everyone: staff reopen first.
+      if (action.question.closed) return { allowed: false, reason: "closed" };
       return needs(actor, "answer");
     case "upvote":
     case "downvote":
@@ -192,12 +243,44 @@ export function can(actor: Actor | null, action: Action): Decision {
     case "viewStaffReports":
       // Deflection and (later) analytics: figures about customers, for the people who serve them.
       return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
+    case "flag":
+      if (gone(action.post)) return { allowed: false, reason: "deleted" };
+      if (action.post.authorId === actor.id) return { allowed: false, reason: "flag_own" };
+      return needs(actor, "flag");
+    case "review":
+      if (action.destructive) return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
+      return needs(actor, "review");
+    case "voteToClose":
+      if (gone(action.question)) return { allowed: false, reason: "deleted" };
+      if (action.question.type !== "question") return { allowed: false, reason: "not_an_answer" };
+      return needs(actor, "closeReopen");
+    case "lock":
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (gone(action.question)) return { allowed: false, reason: "deleted" };
+      return ALLOW;
+    case "suspend":
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (action.target.id === actor.id) return { allowed: false, reason: "self" };
+      if (action.target.role !== "customer") return { allowed: false, reason: "target_staff" };
+      return ALLOW;
+    case "verifyAnswer":
+      if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
+      if (gone(action.answer)) return { allowed: false, reason: "deleted" };
+      if (action.answer.type !== "answer") return { allowed: false, reason: "not_an_answer" };
+      return ALLOW;
     case "manageArticles":
       // Creating, editing, publishing, archiving, verifying and deleting articles are staff work.
       if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
       if (action.article?.deleted) return { allowed: false, reason: "deleted" };
       return ALLOW;
   }
+}
+
+/** "2 Dec 2026, 14:05 UTC": the same on server and client, whatever the locale. */
+function formatUtc(date: Date): string {
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
 /** A sentence for the person who was refused. */
@@ -232,6 +315,16 @@ export function explainRefusal(decision: Decision): string {
       return "This answer is already a knowledge-base article.";
     case "not_published":
       return "That article is not published.";
+    case "closed":
+      return "This question is closed, so it takes no new answers.";
+    case "locked":
+      return "This thread is locked: it takes no new answers, comments, votes or edits.";
+    case "flag_own":
+      return "You can't flag your own post. Edit or delete it instead.";
+    case "target_staff":
+      return "Staff and admins can't be suspended.";
+    case "suspended":
+      return `Your account is suspended until ${formatUtc(decision.until)}: ${decision.why}`;
     case "needs_reputation":
       return `You need ${decision.required} reputation to ${PRIVILEGE_DESCRIPTIONS[decision.privilege]}.`;
   }

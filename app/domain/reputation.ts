@@ -1,4 +1,5 @@
 // Reputation rules: Stack Exchange's long-proven numbers, as data. Pure: no database, no clock.
+import { MODERATION_SETTINGS } from "./moderation";
 
 export const STARTING_REPUTATION = 1;
 export const REPUTATION_FLOOR = 1;
@@ -29,7 +30,7 @@ export const REPUTATION_RULES: Record<Exclude<ReputationReason, "reversal">, Rea
   answer_accepted: { points: 15, capped: false, label: "Answer accepted" },
   accepted_an_answer: { points: 2, capped: false, label: "Accepted an answer" },
   answer_promoted: { points: 25, capped: false, label: "Answer promoted to the knowledge base" },
-  post_removed_as_spam: { points: -100, capped: false, label: "Post removed as spam or offensive" },
+  post_removed_as_spam: { points: MODERATION_SETTINGS.spamPenalty, capped: false, label: "Post removed as spam or offensive" },
 };
 
 export function reasonLabel(reason: string): string {

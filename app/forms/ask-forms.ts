@@ -20,19 +20,19 @@ export const suggestionOpening = suggestionTarget.extend({ session: askSessionFi
 
 /**
  * Which of the ask form's buttons was pressed: Post (no intent), Preview, "Check for existing
- * answers", or "This solved my problem" on a suggestion (`solved:article:5`, so the one form
- * needs no nested forms and works without JavaScript).
+ * answers", or on a suggestion "Read it here" (`open:article:5`) or "This solved my problem"
+ * (`solved:article:5`), so the one form needs no nested forms and works without JavaScript.
  */
 export function askIntent(raw: FormDataEntryValue | null):
   | { intent: "post" }
   | { intent: "preview" }
   | { intent: "check" }
-  | { intent: "solved"; target: z.infer<typeof suggestionTarget> }
+  | { intent: "open" | "solved"; target: z.infer<typeof suggestionTarget> }
   | null {
   if (raw === null || raw === "" || raw === "post") return { intent: "post" };
   if (raw === "preview" || raw === "check") return { intent: raw };
-  const solved = typeof raw === "string" ? /^solved:(article|question):(\d{1,10})$/.exec(raw) : null;
-  if (!solved) return null;
-  const target = suggestionTarget.safeParse({ kind: solved[1], id: solved[2] });
-  return target.success ? { intent: "solved", target: target.data } : null;
+  const onSuggestion = typeof raw === "string" ? /^(open|solved):(article|question):(\d{1,10})$/.exec(raw) : null;
+  if (!onSuggestion) return null;
+  const target = suggestionTarget.safeParse({ kind: onSuggestion[2], id: onSuggestion[3] });
+  return target.success ? { intent: onSuggestion[1] as "open" | "solved", target: target.data } : null;
 }

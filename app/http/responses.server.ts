@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { fieldErrors, type FieldErrors } from "~/forms/fields";
 import { BodyTooLargeError, FORM_BYTES_LIMIT, readFormBody } from "~/http/body.server";
 import { InvalidInputError, RateLimitedError, isServiceError } from "~/services/errors";
+import type { QuestionChoice } from "~/services/question-choices.server";
 
 export interface FormFailure {
   ok: false;
@@ -12,6 +13,8 @@ export interface FormFailure {
   values: Record<string, string>;
   intent?: string;
   postId?: number;
+  /** An "original question" field that named no question yet: the questions matching its words. */
+  choices?: QuestionChoice[];
 }
 
 /** The submitted text fields, to put back in the form. */

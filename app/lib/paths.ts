@@ -24,3 +24,27 @@ export function signUpConfirmPath(token: string, redirectTo = "/"): string {
   if (redirectTo !== "/") params.set("redirectTo", redirectTo);
   return `/signup/confirm?${params}`;
 }
+
+/** A badge on the badges page: `/badges#badge-first-edit`. */
+export function badgePath(slug?: string): string {
+  return slug ? `/badges#badge-${slug}` : "/badges";
+}
+
+/** Where an author lands when their new post waits for review. */
+export function heldPostPath(postId: number): string {
+  return `/posts/${postId}/held`;
+}
+
+/** The flag form for a post, or for one of its comments. */
+export function flagPath(postId: number, commentId?: number | null): string {
+  return commentId ? `/posts/${postId}/flag?comment=${commentId}` : `/posts/${postId}/flag`;
+}
+
+/** The review queue, optionally one reason's items only, optionally from a keyset cursor. */
+export function reviewPath(options: { reason?: string | null; after?: string | null } = {}): string {
+  const params = new URLSearchParams();
+  if (options.reason) params.set("reason", options.reason);
+  if (options.after) params.set("after", options.after);
+  const query = params.toString();
+  return query ? `/review?${query}` : "/review";
+}

@@ -1,6 +1,6 @@
 // Staff: what ask-time suggestions saved, per day, and what customers searched for and did not find.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ABANDON_WINDOW_MINUTES, DEFLECTION_REPORT_DAYS } from "~/domain/deflection";
@@ -29,6 +29,9 @@ export default function DeflectionPage() {
       <p className="muted">
         What the suggestions on the ask page did, counted once per visit to the ask page. "Abandoned after opening" means a suggestion was opened and
         no question was posted within {ABANDON_WINDOW_MINUTES} minutes; only "Solved" is a sure saving.
+      </p>
+      <p>
+        <Link to="/admin/log">Staff action log</Link>
       </p>
       <Form method="get" className="inline-form">
         <label htmlFor="days">Period</label>

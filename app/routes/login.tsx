@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/field";
 import { logInForm } from "~/forms/account-forms";
 import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
 import { safeRedirect } from "~/http/safe-redirect";
@@ -44,7 +45,7 @@ export default function LogInPage() {
     <div className="page page--narrow">
       <h1>Log in</h1>
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors.form} />
+        <ErrorSummary errors={result?.errors} labels={{ email: "Email", password: "Password" }} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? values.redirectTo ?? "/"} />
         <TextField name="email" label="Email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
         <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={errors.password} />

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { EditConflict, conflictIn } from "~/components/edit-conflict";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextField } from "~/components/field";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { LIMITS, parseId } from "~/forms/fields";
 import { postEditForms } from "~/forms/post-forms";
@@ -63,7 +64,7 @@ export default function EditPostPage() {
       <p className="muted">Every edit is kept in the post's history.</p>
       {conflict ? <EditConflict conflict={conflict} /> : null}
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors.form ?? errors.baseRevision} />
+        <ErrorSummary errors={result?.errors} labels={{ title: "Title", body: "Body", tags: "Tags", summary: "Edit summary" }} />
         {/* After a conflict, the revision the user has now seen: saving again replaces it. */}
         <input type="hidden" name="baseRevision" value={values.baseRevision ?? String(baseRevision)} />
         {post.type === "question" ? (

@@ -2,22 +2,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlagDisclosure } from "~/components/flag-parts";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
 import { AcceptForm, PostActions, PromoteForm, YourAnswer } from "~/components/question-page-parts";
+import { AnswerBlocked, ModerateSection, ThreadNotices } from "~/components/moderation-parts";
 import { TagList } from "~/components/question-list";
+import { StaffVerifiedMark, StaffVerifyForm } from "~/components/staff-verified";
 import { isStaff } from "~/domain/privileges";
 import { parseId } from "~/forms/fields";
 import { answerForm, commentForm } from "~/forms/post-forms";
 import { questionPageIntent } from "~/forms/question-page-intents";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
+import { handleModerationIntent, isModerationIntent } from "~/http/question-moderation.server";
+import { getQuestionModeration } from "~/services/closing.server";
 import { belongsToQuestion } from "~/services/posts.server";
 import { getQuestionPage } from "~/services/question-page.server";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
-import { articlePath, questionPath } from "~/lib/paths";
+import { articlePath, heldPostPath, questionPath } from "~/lib/paths";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -28,7 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   try {
-    return { ...(await getQuestionPage(context.db, id, viewer)), now: new Date().toISOString() };
+    const page = await getQuestionPage(context.db, id, viewer);
+    return { ...page, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -39,9 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (questionId === null) notFound("That question");
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
+  const back = `/questions/${questionId}/${params.slug ?? ""}`;
+  if (isModerationIntent(form)) return handleModerationIntent(context, form, { viewerId: viewer.id, questionId, back });
   const intent = questionPageIntent.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!intent.success) return invalid(form, { form: "That action is not recognised. Reload the page and try again." });
-  const back = `/questions/${questionId}/${params.slug ?? ""}`;
   // Back to this same page: tell Remix to reload its data even though only the #fragment differs.
   const reload = { headers: { "X-Remix-Revalidate": "yes" } };
   const input = intent.data;
@@ -52,6 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const parsed = parseForm(answerForm, form);
         if (!parsed.success) return invalid(form, parsed.errors, context_);
         const answer = await postAnswer(context.db, { authorId: viewer.id, questionId, body: parsed.data.body });
+        if (answer.held) return redirect(heldPostPath(answer.id));
         return redirect(`${back}#answer-${answer.id}`, reload);
       }
       case "comment": {
@@ -105,7 +113,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function QuestionPage() {
-  const { question, answers, related, signedIn, now } = useLoaderData<typeof loader>();
+  const { question, answers, related, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
@@ -114,6 +122,7 @@ export default function QuestionPage() {
       <div className="question-page">
       <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
         {question.deletedAt ? <p className="deleted-note">This question was deleted. Only staff can see it; they can restore it.</p> : null}
+        <ThreadNotices moderation={moderation} />
         <h1 id="question-title">{question.title}</h1>
         <div className="post__layout">
           <VoteControls postId={question.id} score={question.score} viewerVote={question.viewerVote} testId="question-score" failure={failure} />
@@ -122,11 +131,13 @@ export default function QuestionPage() {
             <TagList tags={question.tags} />
             <div className="post__footer">
               <PostActions postId={question.id} permissions={question} edited={question.editedAt !== null} failure={failure} />
+              {question.canFlag ? <FlagDisclosure postId={question.id} threadId={question.id} /> : null}
               <PostSignature verb="asked" author={question.author} createdAt={question.createdAt} editedAt={question.editedAt} now={now} />
             </div>
-            <CommentThread postId={question.id} comments={question.comments} canComment={question.canComment} signedIn={signedIn} now={now} failure={failure} />
+            <CommentThread flagAs={flagCommentsAs} postId={question.id} comments={question.comments} canComment={question.canComment} commentNote={question.commentNote} signedIn={signedIn} now={now} failure={failure} />
           </div>
         </div>
+        <ModerateSection questionId={question.id} moderation={moderation} failure={failure} />
       </article>
 
       <section aria-labelledby="answers-heading" className="answers">
@@ -144,6 +155,7 @@ export default function QuestionPage() {
                     <span aria-hidden="true">✓</span> Accepted
                   </p>
                 ) : null}
+                {answer.staffVerifiedAt ? <StaffVerifiedMark /> : null}
               </div>
               <div className="post__main">
                 {answer.article ? (
@@ -155,19 +167,25 @@ export default function QuestionPage() {
                 ) : null}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: answer.bodyHtml }} />
                 {answer.canPromote ? <PromoteForm answerId={answer.id} failure={failure} /> : null}
+                {answer.canVerify ? <StaffVerifyForm answerId={answer.id} verified={answer.staffVerifiedAt !== null} /> : null}
                 {answer.canAccept ? <AcceptForm answerId={answer.id} accepted={answer.accepted} failure={failure} /> : null}
                 <div className="post__footer">
                   <PostActions postId={answer.id} permissions={answer} edited={answer.editedAt !== null} failure={failure} />
+                  {answer.canFlag ? <FlagDisclosure postId={answer.id} threadId={question.id} /> : null}
                   <PostSignature verb="answered" author={answer.author} createdAt={answer.createdAt} editedAt={answer.editedAt} now={now} />
                 </div>
-                <CommentThread postId={answer.id} comments={answer.comments} canComment={answer.canComment} signedIn={signedIn} now={now} failure={failure} />
+                <CommentThread flagAs={flagCommentsAs} postId={answer.id} comments={answer.comments} canComment={answer.canComment} commentNote={answer.commentNote} signedIn={signedIn} now={now} failure={failure} />
               </div>
             </div>
           </article>
         ))}
       </section>
 
-      <YourAnswer path={path} signedIn={signedIn} answerCount={answers.length} failure={failure} submitting={submitting} />
+      {moderation.answerBlocked ? (
+        <AnswerBlocked message={moderation.answerBlocked} />
+      ) : (
+        <YourAnswer path={path} signedIn={signedIn} answerCount={answers.length} failure={failure} submitting={submitting} />
+      )}
       </div>
       <RelatedColumn related={related} />
     </div>

@@ -4,23 +4,29 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { AskSuggestions } from "~/components/ask-suggestions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextField } from "~/components/field";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
+import { SuspendedNotice } from "~/components/suspension-parts";
+import { can, explainRefusal } from "~/domain/privileges";
 import { askIntent, askSessionField } from "~/forms/ask-forms";
 import { LIMITS } from "~/forms/fields";
 import { questionForm } from "~/forms/post-forms";
 import { failureFromServiceError, formValues, invalid, parseForm, readForm } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
-import { questionPath } from "~/lib/paths";
+import { heldPostPath, questionPath } from "~/lib/paths";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { markSuggestionSolved, suggestForDraft } from "~/services/ask-suggestions.server";
+import { markSuggestionSolved, readSuggestionHere, suggestForDraft } from "~/services/ask-suggestions.server";
 import { askQuestion } from "~/services/posting.server";
 import { generateSessionToken } from "~/services/sessions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireViewer(request, context);
+  const viewer = await requireViewer(request, context);
+  // A suspended member sees why instead of a form they could not send.
+  const decision = can(viewer, { type: "ask" });
+  const suspended = !decision.allowed && decision.reason === "suspended" ? explainRefusal(decision) : null;
   // One visit to this page is one ask session: the suggestions it shows and what became of them.
-  return { askSession: generateSessionToken() };
+  return { askSession: generateSessionToken(), suspended };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -40,6 +46,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const suggestions = askSession ? await suggestForDraft(context.db, { userId: viewer.id, askSession, title, body: String(form.get("body") ?? "") }) : [];
         return { ok: false as const, errors: {}, values: formValues(form), suggestions };
       }
+      case "open": {
+        if (!askSession) return invalid(form, { form: "Reload the ask page and try again." });
+        const draft = { title: String(form.get("title") ?? ""), body: String(form.get("body") ?? "") };
+        const { opened, suggestions } = await readSuggestionHere(context.db, { userId: viewer.id, askSession, ...draft, target: pressed.target });
+        return { ok: false as const, errors: {}, values: formValues(form), suggestions, opened };
+      }
       case "solved": {
         if (!askSession) return invalid(form, { form: "Reload the ask page and try again." });
         const solved = await markSuggestionSolved(context.db, { userId: viewer.id, askSession, target: pressed.target });
@@ -49,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const parsed = parseForm(questionForm, form);
         if (!parsed.success) return invalid(form, parsed.errors);
         const question = await askQuestion(context.db, { authorId: viewer.id, ...parsed.data, askSession });
-        return redirect(questionPath({ id: question.id, title: parsed.data.title }));
+        return redirect(question.held ? heldPostPath(question.id) : questionPath({ id: question.id, title: parsed.data.title }));
       }
     }
   } catch (error) {
@@ -62,7 +74,7 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction = () => [{ title: "Ask a question - Peerdesk" }];
 
 export default function AskPage() {
-  const { askSession: freshSession } = useLoaderData<typeof loader>();
+  const { askSession: freshSession, suspended } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = result?.errors ?? {};
@@ -70,6 +82,7 @@ export default function AskPage() {
   const previewHtml = result && "previewHtml" in result ? result.previewHtml : null;
   const checked = (result && "suggestions" in result ? result.suggestions : null) ?? null;
   const solved = result && "solved" in result ? result.solved : undefined;
+  const opened = (result && "opened" in result ? result.opened : null) ?? null;
   const askSession = values.askSession || freshSession;
   const [draft, setDraft] = useState({ title: values.title ?? "", body: values.body ?? "" });
 
@@ -90,6 +103,15 @@ export default function AskPage() {
     );
   }
 
+  if (suspended) {
+    return (
+      <div className="page page--medium">
+        <h1>Ask a question</h1>
+        <SuspendedNotice message={suspended} />
+      </div>
+    );
+  }
+
   return (
     <div className="page page--medium">
       <h1>Ask a question</h1>
@@ -103,7 +125,7 @@ export default function AskPage() {
           if (field.name === "title" || field.name === "body") setDraft((current) => ({ ...current, [field.name]: field.value }));
         }}
       >
-        <FormError message={errors.form} />
+        <ErrorSummary errors={result?.errors} labels={{ title: "Title", body: "Body", tags: "Tags" }} />
         <input type="hidden" name="askSession" value={askSession} />
         <TextField
           name="title"
@@ -115,7 +137,7 @@ export default function AskPage() {
           error={errors.title}
           hint="One sentence a customer with the same problem would search for."
         />
-        <AskSuggestions askSession={askSession} draft={draft} initial={checked} />
+        <AskSuggestions askSession={askSession} draft={draft} initial={checked} opened={opened} />
         <MarkdownEditor defaultValue={values.body} error={errors.body} serverPreviewHtml={previewHtml} rows={12} />
         <TextField
           name="tags"

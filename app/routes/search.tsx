@@ -7,6 +7,7 @@ import { SearchResultList } from "~/components/search-results";
 import { PopularTags, SearchTips } from "~/components/search-tips";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "~/domain/search-query";
 import { throwAsResponse } from "~/http/responses.server";
+import { addressKey } from "~/http/visitor.server";
 import { MAX_SEARCH_PAGE } from "~/services/search/search.server";
 import { loadSearchPage } from "~/services/search/search-page.server";
 
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = rawPage === null || rawPage === "" ? { success: true as const, data: 1 } : pageParam.safeParse(rawPage);
   if (!page.success) throw data({ message: page.error.issues[0]?.message ?? "That page number is not valid." }, { status: 400 });
   try {
-    const found = await loadSearchPage(context.db, query, { page: page.data });
+    const found = await loadSearchPage(context.db, query, { page: page.data, searcher: { addressKey: addressKey(context) } });
     return {
       q: query.text,
       truncated: query.truncated,

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/field";
 import { LIMITS } from "~/forms/fields";
 import { signUpForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
@@ -42,7 +43,7 @@ export default function SignUpPage() {
       <h1>Create your account</h1>
       <p className="muted">Ask questions, help other customers and earn reputation.</p>
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors.form} />
+        <ErrorSummary errors={result?.errors} labels={{ email: "Email", displayName: "Display name", password: "Password" }} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? values.redirectTo ?? "/"} />
         <TextField name="email" label="Email" type="email" autoComplete="email" required maxLength={LIMITS.email.max} defaultValue={values.email} error={errors.email} />
         <TextField

@@ -3,7 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FormError, TextField } from "~/components/field";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/field";
 import { confirmSignUpForm } from "~/forms/account-forms";
 import { LIMITS } from "~/forms/fields";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
@@ -51,7 +52,7 @@ export default function ConfirmSignUpPage() {
     <div className="page page--narrow">
       <h1>Finish creating your account</h1>
       <Form method="post" className="stack card" noValidate>
-        <FormError message={errors.form} />
+        <ErrorSummary errors={result?.errors} labels={{ displayName: "Display name" }} />
         <p>
           Email: <strong>{pending.email}</strong>
           <br />

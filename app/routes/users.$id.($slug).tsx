@@ -3,15 +3,22 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ROLES } from "~/domain/roles";
+import { ProfileBadges } from "~/components/badge-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
 import { UserName } from "~/components/user-name";
-import { can } from "~/domain/privileges";
+import { SuspendSection } from "~/components/suspension-parts";
+import { handleSuspensionIntent, isSuspensionIntent } from "~/http/suspension-actions.server";
+import { getSuspensionPanel } from "~/services/suspensions.server";
+import { can, isStaff } from "~/domain/privileges";
+import { FlagHistory } from "~/components/flag-parts";
+import { flagsByUser } from "~/services/flags.server";
 import { reasonLabel } from "~/domain/reputation";
 import { parseId } from "~/forms/fields";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
+import { badgesOf } from "~/services/badges.server";
 import { getUserProfile, listNotifications, setRole } from "~/services/users.server";
 import { answerPath, questionPath } from "~/lib/paths";
 
@@ -25,7 +32,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return {
       ...profile,
       activity,
+      badges: await badgesOf(context.db, id),
       canChangeRole: can(viewer, { type: "changeRole", target: { id } }).allowed,
+      suspension: await getSuspensionPanel(context.db, profile.user, viewer),
+      flags: viewer && (viewer.id === id || isStaff(viewer)) ? { own: viewer.id === id, list: await flagsByUser(context.db, id) } : null,
       now: new Date().toISOString(),
     };
   } catch (error) {
@@ -40,6 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (id === null) notFound("That user");
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
+  if (isSuspensionIntent(form)) return handleSuspensionIntent(context.db, form, { viewerId: viewer.id, userId: id });
   const parsed = roleChange.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(form, { form: "Choose a role: customer, staff or admin." });
   try {
@@ -55,7 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ProfilePage() {
-  const { user, counts, questions, answers, history, activity, canChangeRole, now } = useLoaderData<typeof loader>();
+  const { user, counts, questions, answers, history, activity, badges, canChangeRole, suspension, now, flags } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const staff = user.role !== "customer";
   return (
@@ -87,7 +98,7 @@ export default function ProfilePage() {
         {staff ? <p className="muted">Staff members help as part of their job and earn no reputation.</p> : null}
         {canChangeRole ? (
           <Form method="post" className="role-form">
-            <FormError message={failure?.errors.form} />
+            <FormError message={failure && !("intent" in failure) ? failure.errors.form : undefined} />
             <input type="hidden" name="intent" value="setRole" />
             {user.role === "customer" ? (
               <button type="submit" name="role" value="staff" className="button button--secondary">
@@ -101,6 +112,10 @@ export default function ProfilePage() {
           </Form>
         ) : null}
       </header>
+
+      {!staff || badges.length > 0 ? <ProfileBadges badges={badges} now={now} /> : null}
+
+      {suspension ? <SuspendSection panel={suspension} failure={failure} /> : null}
 
       {activity && activity.length > 0 ? (
         <section aria-labelledby="activity-heading" className="activity card">
@@ -117,6 +132,8 @@ export default function ProfilePage() {
           </ul>
         </section>
       ) : null}
+
+      {flags ? <FlagHistory flags={flags.list} own={flags.own} now={now} /> : null}
 
       <div className="profile-columns">
         <section aria-labelledby="questions-heading">

@@ -14,17 +14,25 @@ import { signUp } from "~/services/users.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { demoKnowledgeArticles, demoQuestions, demoUsers } from "./demo-content";
 import type { DemoComment } from "./demo-types";
+import { seedBadges } from "./seed-badges";
 import { seedDeflection } from "./seed-deflection";
+import { seedModeration } from "./seed-moderation";
+import { seedFlags } from "./seed-flags";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-export async function seedDemoDataIfEmpty(db: Database, now = new Date()) {
+/** Demo members with the reputation to review and edit (see seedLongStandingUpvotes). */
+export const LONG_STANDING_MEMBERS = ["super1", "super3"];
+
+/** Seeds the demo community when the database has no user yet; `onSeeding` hears that it starts (it takes a while). */
+export async function seedDemoDataIfEmpty(db: Database, options: { now?: Date; onSeeding?: () => void } = {}) {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((row?.n ?? 0) > 0) return null;
-  return seedDemoData(db, now);
+  options.onSeeding?.();
+  return seedDemoData(db, options.now ?? new Date());
 }
 
 export async function seedDemoData(db: Database, now = new Date()) {
@@ -62,9 +70,9 @@ export async function seedDemoData(db: Database, now = new Date()) {
       if (!(error instanceof ForbiddenError)) throw error;
     }
   };
-  const vote = async (voters: string[] | undefined, postId: number, direction: "up" | "down", at: number) => {
+  const vote = async (voters: string[] | undefined, postId: number, direction: "up" | "down", at: number, apart = HOUR) => {
     for (const [i, key] of (voters ?? []).entries()) {
-      await tolerate(() => castVote(db, { voterId: idOf(key), postId, direction }, new Date(Math.min(at + (i + 1) * HOUR, now.getTime()))));
+      await tolerate(() => castVote(db, { voterId: idOf(key), postId, direction }, new Date(Math.min(at + (i + 1) * apart, now.getTime()))));
     }
   };
   const comment = async (list: DemoComment[] | undefined, postId: number, at: number) => {
@@ -74,9 +82,12 @@ export async function seedDemoData(db: Database, now = new Date()) {
   };
 
   let answerCount = 0;
+  const postsOf = new Map<string, LongStandingPost[]>();
   const acceptedAnswerByQuestionIndex = new Map<number, { answerId: number; authorKey: string; body: string }>();
   for (const { question, index, at } of timeline) {
     const asked = await askQuestion(db, { authorId: idOf(question.author), title: question.title, body: question.body, tags: question.tags }, at);
+    const questionVotedBy = [...(question.upvoters ?? []), ...(question.downvoters ?? [])];
+    postsOf.set(question.author, [...(postsOf.get(question.author) ?? []), { postId: asked.id, at: at.getTime(), votedBy: questionVotedBy }]);
     await comment(question.comments, asked.id, at.getTime());
     await vote(question.upvoters, asked.id, "up", at.getTime());
     await vote(question.downvoters, asked.id, "down", at.getTime());
@@ -84,6 +95,8 @@ export async function seedDemoData(db: Database, now = new Date()) {
       const answeredAt = Math.min(at.getTime() + answer.hoursAfter * HOUR, now.getTime());
       const posted = await postAnswer(db, { authorId: idOf(answer.author), questionId: asked.id, body: answer.body }, new Date(answeredAt));
       answerCount++;
+      const votedBy = [...(answer.upvoters ?? []), ...(answer.downvoters ?? [])];
+      postsOf.set(answer.author, [...(postsOf.get(answer.author) ?? []), { postId: posted.id, at: answeredAt, votedBy }]);
       await comment(answer.comments, posted.id, answeredAt);
       await vote(answer.upvoters, posted.id, "up", answeredAt);
       await vote(answer.downvoters, posted.id, "down", answeredAt);
@@ -93,13 +106,47 @@ export async function seedDemoData(db: Database, now = new Date()) {
       }
     }
   }
+  await seedLongStandingUpvotes(postsOf, vote, now);
   const articles = await seedKnowledgeBase(db, acceptedAnswerByQuestionIndex, idOf, now);
   await seedDeflection(db, demoUsers.filter((user) => user.role === "customer").map((user) => idOf(user.key)), now);
+  await seedFlags(db, idOf, DEMO_PASSWORD, now);
+  await seedModeration(db, idOf, now);
+  await seedBadges(db, now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
   // Word rarity for ask-time suggestions, counted over the content just written.
   await refreshSearchStatistics(db, now);
   return { users: demoUsers.length, questions: demoQuestions.length, answers: answerCount, articles };
+}
+
+/**
+ * Two members whose posts the community has found useful for months: each post got an upvote from
+ * most regulars and staff, one a day after it was written, so they hold the reputation to review
+ * and to edit others' posts (PRODUCT.md's 500 and 1000), and the README's demo logins can say so
+ * truthfully. Through castVote, so the ledger, the daily cap and the voters' own privileges apply.
+ * A day apart, not an hour: votes an hour apart crowd one calendar day, where the daily cap takes
+ * a share that depends on the hour the demo was seeded, and the promise would hold only some hours.
+ */
+interface LongStandingPost {
+  postId: number;
+  at: number;
+  /** Who voted on it in the content already: a second vote the same way would take the first back. */
+  votedBy: string[];
+}
+
+async function seedLongStandingUpvotes(
+  postsOf: Map<string, LongStandingPost[]>,
+  vote: (voters: string[], postId: number, direction: "up", at: number, apart: number) => Promise<void>,
+  now: Date,
+) {
+  const regulars = demoUsers.map((user) => user.key);
+  for (const author of LONG_STANDING_MEMBERS) {
+    for (const post of postsOf.get(author) ?? []) {
+      const fullDaysSince = Math.floor((now.getTime() - post.at) / DAY) - 1;
+      const voters = regulars.filter((key) => key !== author && !post.votedBy.includes(key)).slice(0, Math.max(0, fullDaysSince));
+      await vote(voters, post.postId, "up", post.at, DAY);
+    }
+  }
 }
 
 /** Promotes the chosen accepted answers, files and publishes them; one source is edited later. */

@@ -2,19 +2,29 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
-import { explainRefusal, type Decision } from "~/domain/privileges";
+import { activeSuspension, explainRefusal, type Decision } from "~/domain/privileges";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 
-export async function findActor(tx: Database, userId: number) {
-  const [actor] = await tx
-    .select({ id: users.id, role: users.role, reputation: users.reputation, createdAt: users.createdAt })
+/** The member as the rules see them; a suspension that has ended by `now` is left out. */
+export async function findActor(tx: Database, userId: number, now = new Date()) {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      role: users.role,
+      reputation: users.reputation,
+      createdAt: users.createdAt,
+      suspendedUntil: users.suspendedUntil,
+      suspensionReason: users.suspensionReason,
+    })
     .from(users)
     .where(eq(users.id, userId));
-  return actor ?? null;
+  if (!row) return null;
+  const { suspendedUntil, suspensionReason, ...actor } = row;
+  return { ...actor, suspension: activeSuspension(suspendedUntil, suspensionReason, now) };
 }
 
-export async function requireActor(tx: Database, userId: number, message = "Log in to do that.") {
-  const actor = await findActor(tx, userId);
+export async function requireActor(tx: Database, userId: number, message = "Log in to do that.", now = new Date()) {
+  const actor = await findActor(tx, userId, now);
   if (!actor) throw new ForbiddenError(message);
   return actor;
 }

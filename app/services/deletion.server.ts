@@ -6,8 +6,10 @@ import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { kbArticles, posts, votes } from "../../db/schema";
 import { can } from "~/domain/privileges";
+import type { DeletionReason } from "~/domain/moderation";
 import { acceptEvents, voteEvents, type ReputationChange, type VoteValue } from "~/domain/reputation";
 import { requireActor, requireAllowed } from "./actors.server";
+import { logModeration } from "./moderation-log.server";
 import { lockPost } from "./posts.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation, type LockedUser } from "./reputation.server";
 
@@ -44,21 +46,35 @@ export async function deletePost(db: Database, input: { actorId: number; postId:
     const { post, facts } = await lockPost(tx, input.postId);
     const accepted = question?.acceptedAnswerId === post.id;
     requireAllowed(can(actor, { type: "delete", post: { ...facts, accepted, answerCount: post.answerCount } }));
-    const affected = await affectedPosts(tx, post);
-    const locked = await lockUsers(tx, await usersInvolved(tx, affected));
-    for (const postId of affected) await reverseReputation(tx, { postId, reasons: EARNED_ON_A_POST }, locked, now);
-    await tx.update(posts).set({ deletedAt: now }).where(eq(posts.id, post.id));
-    if (post.type === "answer") {
-      await tx
-        .update(posts)
-        .set({
-          answerCount: sql`${posts.answerCount} - 1`,
-          acceptedAnswerId: sql`case when ${posts.acceptedAnswerId} = ${post.id} then null else ${posts.acceptedAnswerId} end`,
-        })
-        .where(eq(posts.id, post.questionId!));
-    }
+    await takeDownPost(tx, post, { by: actor.id, reason: post.authorId === actor.id ? "author" : "staff" }, now);
     return { questionId: post.questionId ?? post.id, type: post.type };
   });
+}
+
+/**
+ * Takes a live post out of sight inside the caller's transaction (rows locked by the caller,
+ * question before answer): the reputation it earned is reversed and it is marked deleted, by whom
+ * (null: the system, flags) and why. Deleting, hiding by flags and holding for review share it.
+ */
+export async function takeDownPost(
+  tx: Database,
+  post: { id: number; type: string; questionId: number | null },
+  by: { by: number | null; reason: DeletionReason },
+  now: Date,
+) {
+  const affected = await affectedPosts(tx, post);
+  const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+  for (const postId of affected) await reverseReputation(tx, { postId, reasons: EARNED_ON_A_POST }, locked, now);
+  await tx.update(posts).set({ deletedAt: now, deletedBy: by.by, deletionReason: by.reason }).where(eq(posts.id, post.id));
+  if (post.type === "answer") {
+    await tx
+      .update(posts)
+      .set({
+        answerCount: sql`${posts.answerCount} - 1`,
+        acceptedAnswerId: sql`case when ${posts.acceptedAnswerId} = ${post.id} then null else ${posts.acceptedAnswerId} end`,
+      })
+      .where(eq(posts.id, post.questionId!));
+  }
 }
 
 /** Staff bring a post back; the reputation its votes, accept and promotion earned is recorded again. */
@@ -67,15 +83,27 @@ export async function restorePost(db: Database, input: { actorId: number; postId
     const actor = await requireActor(tx, input.actorId);
     const { post, facts } = await lockPost(tx, input.postId);
     requireAllowed(can(actor, { type: "restore", post: facts }));
-    await tx.update(posts).set({ deletedAt: null }).where(eq(posts.id, post.id));
-    if (post.type === "answer") {
-      await tx.update(posts).set({ answerCount: sql`${posts.answerCount} + 1` }).where(eq(posts.id, post.questionId!));
-    }
-    const affected = await affectedPosts(tx, post);
-    const locked = await lockUsers(tx, await usersInvolved(tx, affected));
-    await replayEarnedReputation(tx, affected, locked, actor.id, now);
+    await bringBackPost(tx, post, actor.id, now);
     return { questionId: post.questionId ?? post.id };
   });
+}
+
+/**
+ * Brings a deleted (or hidden, or held) post back inside the caller's transaction: what its votes,
+ * accept and promotion earned is recorded again, and a spam penalty on it is reversed (logged).
+ */
+export async function bringBackPost(tx: Database, post: { id: number; type: string; questionId: number | null; authorId: number }, restorerId: number, now: Date) {
+  await tx.update(posts).set({ deletedAt: null, deletedBy: null, deletionReason: null }).where(eq(posts.id, post.id));
+  if (post.type === "answer") {
+    await tx.update(posts).set({ answerCount: sql`${posts.answerCount} + 1` }).where(eq(posts.id, post.questionId!));
+  }
+  const affected = await affectedPosts(tx, post);
+  const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+  await replayEarnedReputation(tx, affected, locked, restorerId, now);
+  if ((await liveEvents(tx, { postId: post.id, reasons: ["post_removed_as_spam"] })).length > 0) {
+    await reverseReputation(tx, { postId: post.id, reasons: ["post_removed_as_spam"] }, locked, now);
+    await logModeration(tx, { actorId: restorerId, action: "spam_undone", targetUserId: post.authorId, postId: post.id }, now);
+  }
 }
 
 /**

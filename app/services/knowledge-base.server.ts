@@ -13,6 +13,7 @@ import { ConflictError, EDIT_CONFLICT_MESSAGE, InvalidInputError, NotFoundError 
 import { latestArticleRevision } from "./kb-queries.server";
 import { lockPost } from "./posts.server";
 import { findActor, requireAllowed } from "./actors.server";
+import { awardBadges } from "./badges.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 import { answerPath } from "~/lib/paths";
@@ -73,6 +74,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     if (paid.length === 0) {
       await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
     }
+    await awardBadges(tx, answer.authorId, "answer_promoted", { postId: answer.id, now });
     const link = answerPath(question, answer.id);
     await tx.insert(notifications).values({
       userId: answer.authorId,

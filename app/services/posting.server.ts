@@ -6,11 +6,13 @@ import { comments, postRevisions, posts, users } from "../../db/schema";
 import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
+import { awardBadges } from "./badges.server";
 import { recordDeflectionEvent } from "./deflection.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
 import { latestRevisionNumber, lockPost } from "./posts.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
+import { screenNewPost } from "./review-items.server";
 import { answerPath } from "~/lib/paths";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -81,11 +83,12 @@ export async function askQuestion(
     requireAllowed(can(actor, { type: "ask" }));
     await enforceNewAccountLimit(tx, actor, "question", now);
     const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
+    const { held } = await screenNewPost(tx, actor, { id: question.id, markdown: input.body }, now);
     // Posted from the ask page: part of the deflection record (posted anyway, or never shown anything).
     if (input.askSession) {
       await recordDeflectionEvent(tx, { askSession: input.askSession, kind: "question_posted", userId: actor.id, target: { kind: "question", id: question.id } }, now);
     }
-    return question;
+    return { ...question, held };
   });
 }
 
@@ -93,13 +96,18 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
   return db.transaction(async (tx) => {
     const actor = await requireActor(tx, input.authorId);
     const [question] = await tx
-      .select({ id: posts.id, type: posts.type, deletedAt: posts.deletedAt, title: posts.title, authorId: posts.authorId })
+      .select({ id: posts.id, type: posts.type, title: posts.title, authorId: posts.authorId })
       .from(posts)
       .where(eq(posts.id, input.questionId));
-    if (!question || question.type !== "question" || question.deletedAt) throw new NotFoundError("That question");
-    requireAllowed(can(actor, { type: "answer" }));
+    if (!question || question.type !== "question") throw new NotFoundError("That question");
+    // Locked against a concurrent close or lock: an answer lands before it, or is refused.
+    const { facts } = await lockPost(tx, question.id);
+    requireAllowed(can(actor, { type: "answer", question: facts }), "That question");
     await enforceNewAccountLimit(tx, actor, "answer", now);
     const answer = await insertPost(tx, { type: "answer", questionId: question.id, authorId: actor.id, title: null, tags: [], body: input.body }, now);
+    // Held for review (a brand-new account posting many links): saved, but nobody else sees or counts it yet.
+    const { held } = await screenNewPost(tx, actor, { id: answer.id, markdown: input.body }, now);
+    if (held) return { ...answer, held };
     // A single atomic increment: concurrent answers each count once.
     await tx
       .update(posts)
@@ -117,7 +125,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
         now,
       );
     }
-    return answer;
+    return { ...answer, held };
   });
 }
 
@@ -203,6 +211,7 @@ export async function editPost(
       .where(eq(posts.id, post.id));
     const questionId = post.questionId ?? post.id;
     if (!isQuestion) await tx.update(posts).set({ lastActivityAt: now }).where(eq(posts.id, questionId));
+    if (post.authorId !== actor.id) await awardBadges(tx, actor.id, "post_edited", { postId: post.id, now });
     return { postId: post.id, questionId, changed: true };
   });
 }

@@ -7,8 +7,8 @@ import { postRevisions, posts, type Post } from "../../db/schema";
 import type { PostFacts } from "~/domain/privileges";
 import { NotFoundError } from "./errors";
 
-type FactSource = Pick<Post, "authorId" | "type" | "deletedAt">;
-type ThreadSource = { authorId: number; deletedAt: Date | null } | null | undefined;
+type FactSource = Pick<Post, "authorId" | "type" | "deletedAt" | "closedAt" | "lockedAt">;
+type ThreadSource = { authorId: number; deletedAt: Date | null; closedAt: Date | null; lockedAt: Date | null } | null | undefined;
 
 /** An answer lives and dies with its question: a deleted thread takes its answers with it. */
 function factsOf(post: FactSource, question: ThreadSource): PostFacts {
@@ -18,6 +18,9 @@ function factsOf(post: FactSource, question: ThreadSource): PostFacts {
     deleted: post.deletedAt !== null,
     questionDeleted: post.type === "answer" ? (question?.deletedAt ?? null) !== null : false,
     questionAuthorId: question?.authorId ?? post.authorId,
+    // Closed and locked belong to the thread: an answer takes them from its question.
+    closed: (post.type === "answer" ? question?.closedAt ?? null : post.closedAt) !== null,
+    locked: (post.type === "answer" ? question?.lockedAt ?? null : post.lockedAt) !== null,
   };
 }
 
@@ -27,7 +30,10 @@ export async function lockPost(tx: Database, postId: number): Promise<{ post: Po
   if (!post) throw new NotFoundError("That post");
   let question: ThreadSource = null;
   if (post.type === "answer") {
-    [question] = await tx.select({ authorId: posts.authorId, deletedAt: posts.deletedAt }).from(posts).where(eq(posts.id, post.questionId!));
+    [question] = await tx
+      .select({ authorId: posts.authorId, deletedAt: posts.deletedAt, closedAt: posts.closedAt, lockedAt: posts.lockedAt })
+      .from(posts)
+      .where(eq(posts.id, post.questionId!));
   }
   return { post, facts: factsOf(post, question) };
 }
@@ -40,7 +46,9 @@ export async function getPostFacts(db: Database, postId: number): Promise<PostFa
       authorId: posts.authorId,
       type: posts.type,
       deletedAt: posts.deletedAt,
-      question: { authorId: question.authorId, deletedAt: question.deletedAt },
+      closedAt: posts.closedAt,
+      lockedAt: posts.lockedAt,
+      question: { authorId: question.authorId, deletedAt: question.deletedAt, closedAt: question.closedAt, lockedAt: question.lockedAt },
     })
     .from(posts)
     .leftJoin(question, eq(question.id, posts.questionId))

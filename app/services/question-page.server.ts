@@ -1,7 +1,8 @@
 // The question page as one viewer sees it: the thread, and for each post what this viewer may do
 // (the same can() the actions enforce), so the page shows exactly the buttons that will work.
 import type { Database } from "../../db/client";
-import { can, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
+import { can, explainRefusal, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
+import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
 import { readThread } from "./question-queries.server";
 import { suggestSimilar } from "./search/index.server";
@@ -12,8 +13,16 @@ const RELATED_LIMIT = 5;
 export interface PostPermissions {
   canEdit: boolean;
   canComment: boolean;
+  /** Why a signed-in member may not comment here, when reputation is the reason: said where the link would be. */
+  commentNote: string | null;
   canDelete: boolean;
   canRestore: boolean;
+  canFlag: boolean;
+}
+
+/** The side column: the same ranking as the ask page's suggestions, from the title and tags; never the question itself. */
+export async function relatedTo(db: Database, question: { id: number; title: string; tags: string[] }) {
+  return suggestSimilar(db, { title: question.title, body: question.tags.join(" ") }, { limit: RELATED_LIMIT, excludeIds: [question.id] });
 }
 
 export async function getQuestionPage(db: Database, questionId: number, viewer: Actor | null) {
@@ -23,11 +32,11 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     db,
     answers.map((answer) => answer.id),
   );
-  // The same ranking as the ask page's suggestions, from the title and tags; never the question itself.
-  const related = question.deletedAt !== null
-    ? []
-    : await suggestSimilar(db, { title: question.title, body: question.tags.join(" ") }, { limit: RELATED_LIMIT, excludeIds: [question.id] });
+  const related = question.deletedAt !== null ? [] : await relatedTo(db, question);
   const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
+  // Earned badge counts beside the authors' names.
+  const badges = await badgeCountsFor(db, [question.author.id, ...answers.map((answer) => answer.author.id)]);
+  const withBadges = <T extends { id: number }>(author: T) => ({ ...author, badges: badges.get(author.id) });
   const questionDeleted = question.deletedAt !== null;
 
   const factsFor = (post: { author: { id: number }; deletedAt: Date | null }, type: "question" | "answer"): PostFacts => ({
@@ -36,30 +45,41 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     deleted: post.deletedAt !== null,
     questionDeleted: type === "answer" && questionDeleted,
     questionAuthorId: question.author.id,
+    closed: question.closedAt !== null,
+    locked: question.lockedAt !== null,
   });
-  const permissionsFor = (facts: PostFacts, deletion: { accepted: boolean; answerCount: number }): PostPermissions => ({
-    canEdit: can(viewer, { type: "edit", post: facts }).allowed,
-    canComment: can(viewer, { type: "comment", post: facts }).allowed,
-    canDelete: can(viewer, { type: "delete", post: { ...facts, ...deletion } }).allowed,
-    canRestore: can(viewer, { type: "restore", post: facts }).allowed,
-  });
+  const permissionsFor = (facts: PostFacts, deletion: { accepted: boolean; answerCount: number }): PostPermissions => {
+    const comment = can(viewer, { type: "comment", post: facts });
+    return {
+      canEdit: can(viewer, { type: "edit", post: facts }).allowed,
+      canComment: comment.allowed,
+      commentNote: !comment.allowed && comment.reason === "needs_reputation" ? explainRefusal(comment) : null,
+      canDelete: can(viewer, { type: "delete", post: { ...facts, ...deletion } }).allowed,
+      canRestore: can(viewer, { type: "restore", post: facts }).allowed,
+      canFlag: can(viewer, { type: "flag", post: facts }).allowed,
+    };
+  };
 
   const questionFacts = factsFor(question, "question");
   return {
-    question: { ...question, ...permissionsFor(questionFacts, { accepted: false, answerCount: liveAnswers }) },
+    question: { ...question, author: withBadges(question.author), ...permissionsFor(questionFacts, { accepted: false, answerCount: liveAnswers }) },
     answers: answers.map((answer) => {
       const facts = factsFor(answer, "answer");
       const article = articles.get(answer.id) ?? null;
       return {
         ...answer,
+        author: withBadges(answer.author),
         ...permissionsFor(facts, { accepted: answer.accepted, answerCount: 0 }),
         canAccept: can(viewer, { type: "accept", answer: facts }).allowed,
         canPromote: can(viewer, { type: "promote", answer: facts, alreadyPromoted: article !== null }).allowed,
+        canVerify: can(viewer, { type: "verifyAnswer", answer: facts }).allowed,
         // Customers see the link only once the article is published.
         article: article && (staff || article.status === "published") ? article : null,
       };
     }),
     related: related.map(({ kind, id, title, url, solved, answerCount }) => ({ kind, id, title, url, solved, answerCount })),
     signedIn: viewer !== null,
+    // Comments can be flagged by whoever may flag a post that is not theirs (checked again on submit).
+    flagCommentsAs: viewer && can(viewer, { type: "flag", post: { ...questionFacts, authorId: -1 } }).allowed ? viewer.id : null,
   };
 }

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users, votes } from "../../db/schema";
 import { InvalidInputError, NotFoundError } from "./errors";
+import { questionSolvedSql } from "./solved.server";
 
 export const QUESTION_SORTS = ["newest", "active", "unanswered", "top"] as const;
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
@@ -76,6 +77,8 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
       score: posts.score,
       answerCount: posts.answerCount,
       hasAcceptedAnswer: sql<boolean>`${posts.acceptedAnswerId} is not null`,
+      /** Accepted, or an answer staff verified. */
+      solved: sql<boolean>`${questionSolvedSql("posts")}`,
       createdAt: posts.createdAt,
       lastActivityAt: posts.lastActivityAt,
       excerpt: sql<string>`left(${posts.bodyMarkdown}, 220)`,
@@ -122,6 +125,10 @@ export async function readThread(db: Database, questionId: number, viewerId: num
       editedAt: posts.editedAt,
       lastActivityAt: posts.lastActivityAt,
       deletedAt: posts.deletedAt,
+      closedAt: posts.closedAt,
+      closeReason: posts.closeReason,
+      duplicateOfId: posts.duplicateOfId,
+      lockedAt: posts.lockedAt,
       author,
     })
     .from(posts)
@@ -137,6 +144,7 @@ export async function readThread(db: Database, questionId: number, viewerId: num
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
       deletedAt: posts.deletedAt,
+      staffVerifiedAt: posts.staffVerifiedAt,
       author,
     })
     .from(posts)

@@ -40,6 +40,12 @@ export const RATE_LIMITS = {
   get commentsPerUser(): RateLimitRule {
     return { limit: config().RATE_LIMIT_COMMENTS_PER_USER, windowSeconds: HOUR };
   },
+  get searchesPerIp(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_SEARCH_PER_IP, windowSeconds: MINUTE };
+  },
+  /** Distinct "found nothing" searches one address may add to the staff list per hour: enough for a
+   * person, too few for a script to bury the real gaps under junk. */
+  searchMissesPerIp: { limit: 30, windowSeconds: HOUR } as RateLimitRule,
 };
 
 /** Counts one hit against `key`; says whether it is within the window's limit, and if not for how long. */

@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users, type Role } from "../../db/schema";
+import { activeSuspension, type Suspension } from "~/domain/privileges";
 
 const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -35,6 +36,8 @@ export interface SessionViewer {
   role: Role;
   reputation: number;
   createdAt: Date;
+  /** Set while a suspension runs. */
+  suspension: Suspension | null;
 }
 
 export async function validateSessionToken(db: Database, token: string, now = new Date()) {
@@ -49,6 +52,8 @@ export async function validateSessionToken(db: Database, token: string, now = ne
         role: users.role,
         reputation: users.reputation,
         createdAt: users.createdAt,
+        suspendedUntil: users.suspendedUntil,
+        suspensionReason: users.suspensionReason,
       },
     })
     .from(sessions)
@@ -66,7 +71,8 @@ export async function validateSessionToken(db: Database, token: string, now = ne
     renewed = true;
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
   }
-  return { user: row.user as SessionViewer, expiresAt, renewed };
+  const { suspendedUntil, suspensionReason, ...user } = row.user;
+  return { user: { ...user, suspension: activeSuspension(suspendedUntil, suspensionReason, now) } as SessionViewer, expiresAt, renewed };
 }
 
 export async function invalidateSession(db: Database, token: string) {

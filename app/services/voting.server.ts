@@ -6,6 +6,7 @@ import { posts, votes } from "../../db/schema";
 import { can } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type VoteValue } from "~/domain/reputation";
 import { findActor, requireActor, requireAllowed } from "./actors.server";
+import { awardBadges } from "./badges.server";
 import { NotFoundError } from "./errors";
 import { lockPost } from "./posts.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
@@ -34,7 +35,8 @@ export async function castVote(
     const requested: VoteValue = input.direction === "up" ? 1 : -1;
     const next: VoteValue | 0 = existing?.value === requested ? 0 : requested;
 
-    if (next !== 0) requireAllowed(can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts }));
+    // Withdrawing is a write too: a suspended member may not, so it is checked like casting.
+    if (next !== 0 || voter.suspension) requireAllowed(can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts }));
 
     const locked = await lockUsers(tx, [post.authorId, voter.id]);
     let score = post.score;
@@ -56,6 +58,7 @@ export async function castVote(
       score += next;
     }
     await tx.update(posts).set({ score }).where(eq(posts.id, post.id));
+    if (next === 1 && post.type === "answer") await awardBadges(tx, post.authorId, "answer_voted", { postId: post.id, now });
     return { score, vote: next };
   });
 }
@@ -100,6 +103,7 @@ export async function acceptAnswer(
       }
     }
     await tx.update(posts).set({ acceptedAnswerId: target, lastActivityAt: now }).where(eq(posts.id, question.id));
+    if (target !== null) await awardBadges(tx, answer.authorId, "answer_accepted", { postId: answer.id, now });
     return { questionId: question.id, acceptedAnswerId: target };
   });
 }

@@ -234,7 +234,7 @@ for (const pageCase of PAGES) {
   });
 }
 
-test("the first Tab stop is the skip link, and it moves focus to the content", async ({ page }) => {
+test("the first Tab stop is the skip link, and it moves focus to the content", { tag: "@phone" }, async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.keyboard.press("Tab");
@@ -246,7 +246,7 @@ test("the first Tab stop is the skip link, and it moves focus to the content", a
 });
 
 for (const signedIn of [false, true]) {
-  test(`every link and button in the site header is fully visible (${signedIn ? "signed in" : "signed out"})`, async ({ page }) => {
+  test(`every link and button in the site header is fully visible (${signedIn ? "signed in" : "signed out"})`, { tag: "@phone" }, async ({ page }) => {
     if (signedIn) await logIn(page, await createUserViaHttp("header"));
     await page.goto("/");
     const controls = page.getByRole("banner").locator("a, button");

@@ -10,7 +10,7 @@ const VOTER_BY_PROJECT: Record<string, (typeof DEMO)[keyof typeof DEMO]> = {
   phone: DEMO.super3,
 };
 
-test("ask, answer, upvote, accept: the answer is marked, listed first, and reputation follows", async ({ page }, testInfo) => {
+test("ask, answer, upvote, accept: the answer is marked, listed first, and reputation follows", { tag: "@phone" }, async ({ page }, testInfo) => {
   // Three sign-ups, each through its emailed link, and four logins: more than the default minute on a busy machine.
   test.slow();
   const voter = VOTER_BY_PROJECT[testInfo.project.name] ?? DEMO.super4;

@@ -1,6 +1,7 @@
 // The HTTP edge against the real server: an oversize chunked upload is answered with 413 (not a
 // reset, not a 500) while it is still being sent, and the editor's live preview says why it
 // stopped when the server refuses it.
+// It runs in the desktop project only (playwright.config.ts): the server is the subject.
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { BASE_URL, signUp } from "./helpers";
@@ -39,10 +40,6 @@ function chunkedPost(path: string, totalBytes: number) {
 }
 
 test.describe("the HTTP edge", () => {
-  test.beforeEach(({}, testInfo) => {
-    test.skip(testInfo.project.name !== "desktop", "one browser project is enough: the server is the subject");
-  });
-
   test("a 200 MB chunked login is answered 413 with a message before it is all sent", async () => {
     const result = await chunkedPost("/login", 200 * 1024 * 1024);
     expect(result.status).toBe(413);

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, answerBy, askQuestion, logIn, logOut, newQuestion, newUser, postAnswer, signUp, unique } from "./helpers";
 
-test("staff promote an accepted answer, edit and publish it; a customer finds it and finds it helpful", async ({ page }) => {
+test("staff promote an accepted answer, edit and publish it; a customer finds it and finds it helpful", { tag: "@phone" }, async ({ page }) => {
   // Three sign-ups, each through its emailed link, and five logins: more than the default minute on a busy machine.
   test.slow();
   // A customer asks, another answers, the asker accepts.

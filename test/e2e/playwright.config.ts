@@ -45,9 +45,15 @@ export default defineConfig({
       // axe-core has to run as script inside the page, which this project turns off (the same
       // server-rendered pages are checked by axe, and screenshotted, in the desktop and phone projects).
       grepInvert: /@axe/,
+      // The HTTP edge's subject is the server, not the browser: the desktop project covers it.
+      testIgnore: /http-edge\.spec\.ts/,
     },
     {
       name: "phone",
+      // On a phone we check what the width changes: every page's layout and axe (@axe), the header,
+      // and the main flows end to end (@phone). The rest repeat the desktop project's server work.
+      grep: /@axe|@phone/,
+      testIgnore: /http-edge\.spec\.ts/,
       use: {
         viewport: { width: 375, height: 740 },
         deviceScaleFactor: 2,

@@ -33,6 +33,27 @@ test("editing your own question shows the new text, and History keeps both revis
   await expect(revisions.filter({ hasText: "Revision 1 (original)" })).toContainText(question.body);
   await expect(revisions.filter({ hasText: "Revision 2" })).toContainText(newBody);
   await expect(page.getByRole("link", { name: `Back to “${question.title}”` })).toHaveAttribute("href", new RegExp(`^${path.replace(/\/[^/]*$/, "")}`));
+
+});
+
+test("Delete asks first: Cancel keeps the question, Yes, delete removes it", async ({ page }) => {
+  const author = await createUserViaHttp("deleter");
+  const question = newQuestion("delete");
+  const { path } = await askViaHttp(author, question);
+  await logIn(page, author, path);
+  const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
+  await questionArticle.getByRole("button", { name: "Delete", exact: true }).click();
+  const confirmation = page.getByRole("group", { name: /Delete this post\?/ });
+  await expect(confirmation).toContainText("Customers will no longer see it");
+  await expect(confirmation.getByRole("button", { name: "Yes, delete" })).toBeFocused();
+  await confirmation.getByRole("link", { name: "Cancel" }).click();
+  await expect(confirmation).toHaveCount(0);
+  await expect(questionArticle.getByText(question.body)).toBeVisible();
+  await questionArticle.getByRole("button", { name: "Delete", exact: true }).click();
+  await confirmation.getByRole("button", { name: "Yes, delete" }).click();
+  // The author's deleted question is gone from the lists they land on.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: question.title })).toHaveCount(0);
 });
 
 test("an edit from a form loaded before someone else's save is refused with both versions, and the author's text kept", async ({ page, browser }) => {
@@ -78,7 +99,7 @@ test("an edit from a form loaded before someone else's save is refused with both
   await expect(page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) }).getByText(authorsText)).toBeVisible();
 });
 
-test("a comment posted under a question appears under it", async ({ page }) => {
+test("a comment posted under a question appears under it", { tag: "@phone" }, async ({ page }) => {
   await signUp(page, newUser("commenter"));
   const { path } = await askQuestion(page, newQuestion("comment"));
   const questionArticle = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 1 }) });
@@ -115,12 +136,29 @@ test("a bad question gets messages next to the fields, status 400, and keeps the
   const body = page.getByLabel("Body", { exact: true });
   await expect(title).toHaveAttribute("aria-invalid", "true");
   await expect(title).toHaveAccessibleDescription(/Title is required\./);
-  await expect(page.getByText("Title is required.")).toBeVisible();
+  await expect(page.getByText("Title is required.", { exact: true })).toBeVisible();
   await expect(body).toHaveAttribute("aria-invalid", "true");
   await expect(body).toHaveAccessibleDescription(/Body must be at least 20 characters\./);
-  await expect(page.getByText("Body must be at least 20 characters.")).toBeVisible();
+  await expect(page.getByText("Body must be at least 20 characters.", { exact: true })).toBeVisible();
   await expect(body).toHaveValue(typed);
   await expect(page.getByLabel("Tags", { exact: true })).toHaveValue("invoices");
+
+  // The summary at the top has the focus (autofocus without JavaScript) and links each field.
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "There is a problem" }) });
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Title: Title is required." }).click();
+  await expect(page).toHaveURL(/#field-title$/);
+
+  // A body over the limit is kept whole and refused with a message, never cut by the browser.
+  const tooLong = `${"The export keeps timing out. ".repeat(1035).slice(0, 30_000)}x`;
+  await title.fill("Export keeps timing out on a long report");
+  await body.fill(tooLong);
+  if (javaScriptEnabled()) await expect(page.getByTestId("char-count")).toHaveText("1 character over the limit of 30,000: shorten it before posting.");
+  const refused = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/questions/ask"));
+  await page.getByRole("button", { name: "Post your question" }).click();
+  expect((await refused).status()).toBe(400);
+  await expect(page.getByText("Body must be at most 30,000 characters.", { exact: true })).toBeVisible();
+  expect((await page.getByLabel("Body", { exact: true }).inputValue()).length).toBe(30_001);
 });
 
 test("HTML in titles and bodies is shown as text and never runs", async ({ page }) => {

@@ -19,7 +19,7 @@ function results(page: Page) {
   return page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
 }
 
-test("a customer searches, sees kinds, marks and highlights, and opens a solved question", async ({ page }) => {
+test("a customer searches, sees kinds, marks and highlights, and opens a solved question", { tag: "@phone" }, async ({ page }) => {
   await page.goto("/search");
   await expect(page).toHaveTitle("Search - Peerdesk");
   await searchFor(page, "export invoices CSV");

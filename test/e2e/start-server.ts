@@ -15,6 +15,8 @@ const env: NodeJS.ProcessEnv = {
   PORT: process.env.E2E_PORT ?? "3100",
   RATE_LIMIT_LOGIN_PER_IP: "1000",
   RATE_LIMIT_SIGNUP_PER_IP: "1000",
+  // Every browser in the run searches from 127.0.0.1.
+  RATE_LIMIT_SEARCH_PER_IP: "5000",
   // Sign-ups wait for their emailed link: deliver it promptly.
   EMAIL_POLL_MS: "200",
 };

@@ -91,6 +91,55 @@ describe("ask-time suggestions", () => {
     expect((await deflectionByDay(t.db, 1))[0]?.postedAnyway).toBe(before + 1);
   });
 
+  it("'Read it here' shows the suggestion on the ask page with the draft kept, records it opened, and then 'solved' counts", async () => {
+    const article = await publishedArticle("How do I download payslips for the whole team at once?");
+    const customer = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, customer.id);
+    const mine = "ask-session-test-0000003";
+    const draft = { askSession: mine, title: "download payslips for the whole team", body: "Every month I download them one by one.", tags: "payroll" };
+    const before = (await deflectionByDay(t.db, 1))[0] ?? { suggestionsOpened: 0, solved: 0 };
+
+    const read = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { ...draft, intent: `open:article:${article.id}` }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(read.status).toBe(200);
+    expect(read.data.opened).toMatchObject({ kind: "article", id: article.id, title: "How do I download payslips for the whole team at once?", path: `/kb/${article.slug}`, answerHtml: null });
+    expect(read.data.opened.bodyHtml).toContain("Export and pick CSV");
+    // The page comes back whole: the list it was opened from, and everything typed.
+    expect(read.data.suggestions.map((s: { id: number; kind: string }) => `${s.kind}:${s.id}`)).toContain(`article:${article.id}`);
+    expect(read.data.values).toMatchObject({ title: draft.title, body: draft.body, tags: draft.tags, askSession: mine });
+    expect((await deflectionByDay(t.db, 1))[0].suggestionsOpened).toBe(before.suggestionsOpened + 1);
+
+    await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { ...draft, intent: `solved:article:${article.id}` }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect((await deflectionByDay(t.db, 1))[0].solved).toBe(before.solved + 1);
+  });
+
+  it("'Read it here' on a question shows its accepted answer, never a deleted one; a gone suggestion is a 404 that keeps the draft", async () => {
+    const asker = await makeUser(t.db);
+    const answerer = await makeUser(t.db);
+    const question = await makeQuestion(t.db, asker.id, "Why is the VAT column empty on my payslip summary?");
+    await makeAnswer(t.db, answerer.id, question.id, "Maybe try turning it off and on again.");
+    const accepted = await makeAnswer(t.db, answerer.id, question.id, "Turn on VAT in Settings, Tax, then open the summary again.");
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: accepted.id });
+    const customer = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, customer.id);
+    const draft = { askSession: "ask-session-test-0000004", title: "VAT column empty on payslip summary", body: "", tags: "" };
+
+    const read = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { ...draft, intent: `open:question:${question.id}` }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(read.data.opened).toMatchObject({ kind: "question", id: question.id, answerAccepted: true });
+    expect(read.data.opened.answerHtml).toContain("Turn on VAT in Settings");
+
+    const missing = await callRoute(() =>
+      askRoute.action({ request: formRequest("/questions/ask", { ...draft, intent: "open:article:999999" }, cookie), context: contextFor(t.db), params: {} }),
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.data.values.title).toBe(draft.title);
+  });
+
   it("answers strangers 401, an unknown suggestion 404, and a forged button 400", async () => {
     const anonymous = await callRoute(() => suggestionsLoader({ request: getRequest(`/questions/ask/suggestions?session=${session}&title=invoices`), context: contextFor(t.db), params: {} }));
     expect(anonymous.status).toBe(401);

@@ -40,7 +40,7 @@ describe("promotion", () => {
     expect(row.bodyMarkdown).toContain("Settings → Numbering → set the next number to 148.");
     expect(row.bodyMarkdown).toContain("I need all of last year's invoices as CSV");
     expect(await reputationOf(t.db, answerer.id)).toBe(before + 25);
-    const [note] = await t.db.select().from(notifications).where(eq(notifications.userId, answerer.id));
+    const [note] = await t.db.select().from(notifications).where(and(eq(notifications.userId, answerer.id), eq(notifications.kind, "answer_promoted")));
     expect(note.message).toContain("knowledge-base article");
 
     await expect(promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id })).rejects.toBeInstanceOf(ConflictError);

@@ -69,6 +69,20 @@ describe("the question page", () => {
     expect(result.status).toBe(404);
   });
 
+  it("says where the comment link would be that commenting on others' posts needs reputation, and shows the link on one's own", async () => {
+    const asker = await makeUser(t.db);
+    const newcomer = await makeUser(t.db);
+    const q = await makeQuestion(t.db, asker.id);
+    const a = await makeAnswer(t.db, newcomer.id, q.id);
+    const cookie = await sessionCookieFor(t.db, newcomer.id);
+    const page = await callRoute(async () => question.loader({ request: getRequest(`/questions/${q.id}`, cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    expect([page.data.question.canComment, page.data.question.commentNote]).toEqual([false, "You need 50 reputation to comment anywhere."]);
+    const own = page.data.answers.find((answer: { id: number }) => answer.id === a.id);
+    expect([own.canComment, own.commentNote]).toEqual([true, null]);
+    const anonymous = await callRoute(async () => question.loader({ request: getRequest(`/questions/${q.id}`), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    expect(anonymous.data.question.commentNote).toBeNull();
+  });
+
   it("an answer's id is not a question", async () => {
     const asker = await makeUser(t.db);
     const q = await makeQuestion(t.db, asker.id);

@@ -12,6 +12,9 @@ import { seedDemoData } from "~/seed/seed-demo";
 import { useTestDatabase } from "../support/databases";
 import { makeUser } from "../support/fixtures";
 import { callRoute, contextFor, getRequest } from "../support/routes";
+import { addressKey } from "~/http/visitor.server";
+import { getDeflectionReport } from "~/services/deflection.server";
+import { RATE_LIMITS, countHit } from "~/services/rate-limits.server";
 
 const t = useTestDatabase();
 
@@ -313,6 +316,38 @@ describe("the /search page answers 200 or 400, never 500", () => {
     const result = await load(`q=invoice&${pageParam}`);
     expect(result.status).toBe(400);
     expect(result.data.message).toMatch(/page/i);
+  });
+});
+
+describe("searches that found nothing", () => {
+  const loadFrom = (clientIp: string, q: string) =>
+    callRoute(() => searchRoute.loader({ request: getRequest(`/search?q=${encodeURIComponent(q)}`), context: contextFor(t.db, clientIp), params: {} }));
+  const misses = async () => (await getDeflectionReport(t.db, 30)).misses;
+
+  it("are counted for staff under their normalised text, and nothing else is", async () => {
+    await loadFrom("198.51.100.1", "  Quetzalcoatl   ZORBLAXIAN ");
+    await loadFrom("198.51.100.2", "quetzalcoatl zorblaxian");
+    await loadFrom("198.51.100.2", "invoice"); // found something
+    await loadFrom("198.51.100.2", "?"); // nothing to search for
+    const counted = (await misses()).filter((miss) => miss.query.includes("quetzalcoatl") || miss.query === "invoice" || miss.query === "?");
+    expect(counted).toEqual([expect.objectContaining({ query: "quetzalcoatl zorblaxian", count: 2 })]);
+  });
+
+  it("from one address stop being counted past its hourly allowance, while the search still answers", async () => {
+    const ip = "198.51.100.3";
+    for (let i = 0; i < RATE_LIMITS.searchMissesPerIp.limit; i++) await countHit(t.db, `search-miss:address:${addressKey(contextFor(t.db, ip))}`, RATE_LIMITS.searchMissesPerIp);
+    const result = await loadFrom(ip, "zyxwvut basilisk");
+    expect(result.status).toBe(200);
+    expect((await misses()).some((miss) => miss.query === "zyxwvut basilisk")).toBe(false);
+  });
+
+  it("one address searching past its allowance gets 429 with a wait, others are unaffected", async () => {
+    const ip = "198.51.100.4";
+    for (let i = 0; i < RATE_LIMITS.searchesPerIp.limit; i++) await countHit(t.db, `search:address:${addressKey(contextFor(t.db, ip))}`, RATE_LIMITS.searchesPerIp);
+    const refused = await loadFrom(ip, "invoice");
+    expect(refused.status).toBe(429);
+    expect(refused.data.message).toMatch(/searching very fast/);
+    expect((await loadFrom("198.51.100.5", "invoice")).status).toBe(200);
   });
 });
 

@@ -2,6 +2,7 @@
 // counter, a vote) the other sees, because no state lives in the app process. Needs a real
 // PostgreSQL server (DATABASE_URL) and a built app (`npm run test:processes` builds it).
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,4 +113,23 @@ describe("two app processes, one database", () => {
     }
     throw new Error("no question to vote on");
   });
+
+  it("a client that reuses a keep-alive connection after six idle seconds gets its answer, not a reset", async () => {
+    // Node's default closes idle connections after 5 s, racing clients (and proxies) that reuse
+    // them: the request is lost with ECONNRESET. One socket, two requests, six seconds apart.
+    const socket = net.connect(ports[0], "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    const closed = new Promise((resolve) => socket.on("close", resolve));
+    const request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
+    const answers = () => received.match(/HTTP\/1\.1 200/g)?.length ?? 0;
+    socket.write(request);
+    for (let i = 0; i < 50 && answers() < 1; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    if (!socket.destroyed) socket.write(request);
+    for (let i = 0; i < 50 && answers() < 2 && !socket.destroyed; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await closed;
+    expect(answers()).toBe(2);
+  }, 20_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayNameField, signUpForm } from "~/forms/account-forms";
+import { askIntent } from "~/forms/ask-forms";
 import { fieldErrors, parseId, parseTags } from "~/forms/fields";
 import { questionForm } from "~/forms/post-forms";
 import { slugify } from "~/lib/slug";
@@ -100,5 +101,26 @@ describe("ids, redirects, tags, slugs", () => {
   it("makes readable slugs", () => {
     expect(slugify("Can't export CSV — Ünïcode?")).toBe("cant-export-csv-unicode");
     expect(slugify("???")).toBe("post");
+  });
+});
+
+describe("the ask form's buttons", () => {
+  it.each([
+    [null, { intent: "post" }],
+    ["", { intent: "post" }],
+    ["preview", { intent: "preview" }],
+    ["check", { intent: "check" }],
+    ["open:article:5", { intent: "open", target: { kind: "article", id: 5 } }],
+    ["open:question:12", { intent: "open", target: { kind: "question", id: 12 } }],
+    ["solved:article:5", { intent: "solved", target: { kind: "article", id: 5 } }],
+    ["solved:question:12", { intent: "solved", target: { kind: "question", id: 12 } }],
+    ["open:user:1", null],
+    ["open:article:0", null],
+    ["open:article:-1", null],
+    ["open:article:12345678901", null],
+    ["read:article:5", null],
+    ["solved:article:5 ", null],
+  ])("%o is %o", (raw, expected) => {
+    expect(askIntent(raw)).toEqual(expected);
   });
 });

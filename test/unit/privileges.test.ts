@@ -141,3 +141,57 @@ describe("one place turns a refusal into a status", () => {
     expect(() => requireAllowed({ allowed: true })).not.toThrow();
   });
 });
+
+describe("suspensions and thread states", () => {
+  const suspended: Actor = { ...customer(5000, 1), suspension: { until: new Date("2026-12-09T14:05:00Z"), reason: "Posting the same link everywhere" } };
+  const lockedQuestion: PostFacts = { ...othersQuestion, locked: true };
+  const closedQuestion: PostFacts = { ...othersQuestion, closed: true };
+
+  it.each([
+    { type: "ask" },
+    { type: "answer", question: othersQuestion },
+    { type: "comment", post: othersAnswer },
+    { type: "upvote", post: othersAnswer },
+    { type: "downvote", post: othersAnswer },
+    { type: "edit", post: othersAnswer },
+    { type: "flag", post: othersAnswer },
+    { type: "voteToClose", question: othersQuestion },
+    { type: "review", destructive: false },
+  ] as const)("a suspended member may not $type, and is told why and until when", (action) => {
+    const decision = can(suspended, action);
+    expect(decision).toMatchObject({ allowed: false, reason: "suspended" });
+    expect(explainRefusal(decision)).toBe("Your account is suspended until 9 Dec 2026, 14:05 UTC: Posting the same link everywhere");
+  });
+
+  it("a suspended member still reads and rates articles", () => {
+    expect(can(suspended, { type: "readArticle", article: { status: "published", deleted: false } }).allowed).toBe(true);
+  });
+
+  it.each([
+    { action: { type: "answer", question: lockedQuestion }, actor: customer(5000), reason: "locked" },
+    { action: { type: "comment", post: lockedQuestion }, actor: customer(5000), reason: "locked" },
+    { action: { type: "upvote", post: lockedQuestion }, actor: customer(5000), reason: "locked" },
+    { action: { type: "edit", post: lockedQuestion }, actor: customer(5000), reason: "locked" },
+    { action: { type: "answer", question: closedQuestion }, actor: customer(5000), reason: "closed" },
+    { action: { type: "answer", question: closedQuestion }, actor: staff, reason: "closed" },
+  ] as const)("$reason: $action.type by $actor.role is refused", ({ action, actor, reason }) => {
+    expect(can(actor, action)).toEqual({ allowed: false, reason });
+  });
+
+  it("staff still comment on a locked thread; anyone still comments on a closed one", () => {
+    expect(can(staff, { type: "comment", post: lockedQuestion }).allowed).toBe(true);
+    expect(can(customer(50), { type: "comment", post: closedQuestion }).allowed).toBe(true);
+  });
+
+  it.each([
+    { who: "customer", actor: customer(5000), target: { id: 2, role: "customer" }, reason: "not_staff" },
+    { who: "staff on self", actor: staff, target: { id: 9, role: "staff" }, reason: "self" },
+    { who: "staff on staff", actor: staff, target: { id: 3, role: "staff" }, reason: "target_staff" },
+  ] as const)("suspend refused: $who", ({ actor, target, reason }) => {
+    expect(can(actor, { type: "suspend", target })).toEqual({ allowed: false, reason });
+  });
+
+  it("staff suspend a customer", () => {
+    expect(can(staff, { type: "suspend", target: { id: 2, role: "customer" } }).allowed).toBe(true);
+  });
+});

@@ -3,7 +3,9 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
-import type { ParsedQuery } from "~/domain/search-query";
+import { formatSearchQuery, type ParsedQuery } from "~/domain/search-query";
+import { recordSearchMiss } from "../deflection.server";
+import { RATE_LIMITS, countHit, hitRateLimit } from "../rate-limits.server";
 import { searchEverything, type SearchOptions, type SearchPage } from "./search.server";
 
 /** Tags of the newest live questions, most used first: what people ask about now. */
@@ -16,8 +18,28 @@ export async function popularTags(db: Database, limit = 12): Promise<{ tag: stri
   return rowsOf<{ tag: string; questions: number }>(rows);
 }
 
-export async function loadSearchPage(db: Database, query: ParsedQuery, options: SearchOptions = {}): Promise<SearchPage & { popularTags: { tag: string; questions: number }[] }> {
+/** Who is searching, for the rate limit and for counting misses: the address, hashed. */
+export interface Searcher {
+  addressKey: string;
+}
+
+/**
+ * One search from the /search page. Counts against the searcher's allowance (429 past it); a
+ * query with words that found nothing is counted for staff (the text only, never who asked).
+ */
+export async function loadSearchPage(
+  db: Database,
+  query: ParsedQuery,
+  options: SearchOptions & { searcher: Searcher },
+  now = new Date(),
+): Promise<SearchPage & { popularTags: { tag: string; questions: number }[] }> {
+  await hitRateLimit(db, `search:address:${options.searcher.addressKey}`, RATE_LIMITS.searchesPerIp, now, "You are searching very fast. Please wait a minute.");
   const page = await searchEverything(db, query, options);
-  const tags = page.results.length === 0 && page.page === 1 ? await popularTags(db) : [];
+  const foundNothing = page.results.length === 0 && page.page === 1;
+  if (foundNothing && page.matched !== "none") {
+    const allowance = await countHit(db, `search-miss:address:${options.searcher.addressKey}`, RATE_LIMITS.searchMissesPerIp, now);
+    if (allowance.allowed) await recordSearchMiss(db, formatSearchQuery(query), now);
+  }
+  const tags = foundNothing ? await popularTags(db) : [];
   return { ...page, popularTags: tags };
 }

@@ -16,10 +16,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { rowsOf } from "../../../db/rows";
-import { articlePath, questionPath } from "~/lib/paths";
-import { headline, headlineSource, highlightedHtml } from "./highlight.server";
+import { headline, headlineSource } from "./highlight.server";
+import { toSearchResult, type ResultRow } from "./result-row.server";
 import { TS_CONFIG } from "./tsquery.server";
 import type { SearchResult } from "./types";
+import { questionSolvedSql } from "../solved.server";
 
 export const SUGGESTION_LIMIT = 6;
 /** Characters of the body read: the opening says what the question is about, and this bounds the work. */
@@ -117,23 +118,7 @@ function lookupTerms(terms: Term[]): Term[] {
   return chosen;
 }
 
-interface Row {
-  kind: "question" | "article";
-  id: number;
-  title: string;
-  slug: string | null;
-  tags: string[];
-  score: number | null;
-  answer_count: number | null;
-  solved: boolean;
-  author_id: number | null;
-  author_name: string | null;
-  author_role: "customer" | "staff" | "admin" | null;
-  created_at: Date | string;
-  relevance: number;
-  title_hl: string | null;
-  snippet_hl: string | null;
-}
+type Row = ResultRow & { kind: "question" | "article" };
 
 /**
  * Published articles and answered questions that look like the question being written, best
@@ -160,7 +145,8 @@ export async function suggestSimilar(
   const probeQuery = sql`${probe}::tsquery`;
   const everyTerm = sql`${terms.map((term) => tsqueryLexeme(term.lexeme)).join(" | ")}::tsquery`;
 
-  const questionWhere: SQL[] = [sql`p.type = 'question'`, sql`p.deleted_at is null`, sql`p.answer_count > 0`];
+  // A duplicate is never suggested: its original (which has the answer) is, in its place.
+  const questionWhere: SQL[] = [sql`p.type = 'question'`, sql`p.deleted_at is null`, sql`p.answer_count > 0`, sql`p.duplicate_of_id is null`];
   questionWhere.push(candidates ? sql`p.id = any(${idList(candidates)})` : sql`p.search_vector @@ ${probeQuery}`);
   if (options.excludeIds?.length) questionWhere.push(sql`p.id <> all(${idList(options.excludeIds)})`);
 
@@ -184,8 +170,8 @@ export async function suggestSimilar(
     query_norm as (select sqrt(sum(weight * weight)) as norm from query_terms),
     pool as (
       (select 'question'::text as kind, p.id, p.title, null::text as slug, p.tags, p.score, p.answer_count,
-          (p.accepted_answer_id is not null) as solved, p.author_id, p.created_at, p.body_markdown as body, p.search_vector as vec,
-          case when p.accepted_answer_id is not null then ${w.solvedBoost}::float8 else 1 end as boost
+          ${questionSolvedSql("p")} as solved, p.author_id, p.created_at, p.body_markdown as body, p.search_vector as vec,
+          case when ${questionSolvedSql("p")} then ${w.solvedBoost}::float8 else 1 end as boost
         from (select * from posts p where ${sql.join(questionWhere, sql` and `)} limit ${LOOKUP_CAP}) p
         order by ts_rank(p.search_vector, ${probeQuery}) desc, p.id desc limit ${candidates ? candidates.length : QUESTION_POOL})
       ${articles}
@@ -210,19 +196,5 @@ export async function suggestSimilar(
     from best left join users u on u.id = best.author_id
     order by best.relevance desc, best.id desc`);
 
-  return rowsOf<Row>(result).map((row) => ({
-    kind: row.kind,
-    id: row.id,
-    title: row.title,
-    titleHtml: highlightedHtml(row.title_hl),
-    url: row.kind === "article" ? articlePath({ slug: row.slug ?? "" }) : questionPath({ id: row.id, title: row.title }),
-    score: row.score,
-    answerCount: row.answer_count,
-    solved: row.solved,
-    tags: row.tags ?? [],
-    snippetHtml: highlightedHtml(row.snippet_hl),
-    author: row.author_id !== null && row.author_name ? { id: row.author_id, displayName: row.author_name, role: row.author_role ?? "customer" } : null,
-    createdAt: new Date(row.created_at),
-    relevance: Number(row.relevance),
-  }));
+  return rowsOf<Row>(result).map(toSearchResult);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "answers_staff_verified_idx" ON "posts" USING btree ("question_id") WHERE type = 'answer' and staff_verified_at is not null and deleted_at is null;
