@@ -102,7 +102,9 @@ const PAGES: PageCase[] = [
       await page.goto("/questions/ask");
       await fillMarkdownBody(page, "too short");
       await page.getByRole("button", { name: "Post your question" }).click();
-      await expect(page.getByText("Title is required.")).toBeVisible();
+      // The summary at the top links the field, and the field itself says what is wrong.
+      await expect(page.getByRole("alert").getByRole("link", { name: /Title is required\./ })).toBeVisible();
+      await expect(page.getByLabel("Title", { exact: true })).toHaveAccessibleDescription(/Title is required\./);
     },
   },
   {

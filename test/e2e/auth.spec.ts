@@ -89,7 +89,9 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  // The error summary at the top says it, and takes the focus so a screen reader reads it first.
+  await expect(page.getByRole("alert")).toContainText("That email and password do not match an account.");
+  await expect(page.getByRole("alert")).toBeFocused();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(user.email);
   await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
