@@ -71,6 +71,8 @@ function SiteHeader() {
             Questions
           </NavLink>
           <NavLink to="/kb">Knowledge base</NavLink>
+          <NavLink to="/tags">Tags</NavLink>
+          <NavLink to="/users">Users</NavLink>
           {viewer && hasPrivilege(viewer, "review") ? <NavLink to="/review">Review</NavLink> : null}
           <Link to="/questions/ask" className="button button--small">
             Ask question

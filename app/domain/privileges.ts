@@ -134,7 +134,8 @@ export type Action =
   | { type: "voteToClose"; question: PostFacts }
   | { type: "lock"; question: PostFacts }
   | { type: "suspend"; target: { id: number; role: Role } }
-  | { type: "verifyAnswer"; answer: PostFacts };
+  | { type: "verifyAnswer"; answer: PostFacts }
+  | { type: "editTagDescription" };
 
 /** The facts about a knowledge-base article that rules depend on. */
 export interface ArticleFacts {
@@ -156,7 +157,7 @@ function gone(post: PostFacts): boolean {
 }
 
 /** What a suspended member may still do: read, sign in, and anything that only reads. */
-const ALLOWED_WHILE_SUSPENDED = new Set<Action["type"]>(["readArticle", "rateArticle", "viewStaffReports", "restore", "changeRole", "promote", "manageArticles", "lock", "suspend", "verifyAnswer"]);
+const ALLOWED_WHILE_SUSPENDED = new Set<Action["type"]>(["readArticle", "rateArticle", "viewStaffReports", "restore", "changeRole", "promote", "manageArticles", "lock", "suspend", "verifyAnswer", "editTagDescription"]);
 
 /** Thread states that stop customers (staff pass): locked stops everything but reading; closed stops answers. */
 function threadRefusal(actor: Actor, post: PostFacts, action: Action["type"]): Decision | null {
@@ -263,6 +264,9 @@ function decide(actor: Actor | null, action: Action): Decision {
       if (action.target.id === actor.id) return { allowed: false, reason: "self" };
       if (action.target.role !== "customer") return { allowed: false, reason: "target_staff" };
       return ALLOW;
+    case "editTagDescription":
+      // A tag's description is the company's word on what belongs there.
+      return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
     case "verifyAnswer":
       if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
       if (gone(action.answer)) return { allowed: false, reason: "deleted" };

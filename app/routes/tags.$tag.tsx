@@ -1,37 +1,91 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, TextAreaField } from "~/components/field";
 import { Pager, QuestionList, SortTabs } from "~/components/question-list";
+import { can } from "~/domain/privileges";
 import { TAG_PATTERN } from "~/forms/fields";
 import { loadQuestionPage } from "~/http/question-list.server";
-import { notFound } from "~/http/responses.server";
-import { countQuestionsWithTag } from "~/services/question-queries.server";
+import { failureFromServiceError, invalid, notFound, readForm } from "~/http/responses.server";
+import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
+import { TAG_DESCRIPTION_MAX, getTag, setTagDescription } from "~/services/tag-directory.server";
+import directoriesCss from "../styles/directories.css?url";
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
+
+function tagFromParams(params: { tag?: string }) {
   const tag = (params.tag ?? "").toLowerCase();
   if (!TAG_PATTERN.test(tag) || tag.length > 35) notFound("That tag");
-  const [page, total] = await Promise.all([loadQuestionPage(context.db, request, tag), countQuestionsWithTag(context.db, tag)]);
-  if (total === 0) notFound("That tag");
-  return { ...page, tag, total };
+  return tag;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Questions tagged ${data.tag} - Peerdesk` : "Tag not found - Peerdesk" },
-];
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const name = tagFromParams(params);
+  const [page, tag, viewer] = await Promise.all([loadQuestionPage(context.db, request, name), getTag(context.db, name), getViewer(request, context)]);
+  if (!tag) notFound("That tag");
+  return { ...page, tag, canDescribe: can(viewer, { type: "editTagDescription" }).allowed };
+}
+
+const describeForm = z.object({
+  description: z.string().max(TAG_DESCRIPTION_MAX, `Keep the description to ${TAG_DESCRIPTION_MAX} characters or fewer.`),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const name = tagFromParams(params);
+  const viewer = await requireViewerAllowedTo(request, context, { type: "editTagDescription" }, "describe tags");
+  const form = await readForm(request);
+  const parsed = describeForm.safeParse({ description: form.get("description") ?? "" });
+  if (!parsed.success) return invalid(form, { description: parsed.error.issues[0]?.message ?? "Check the description." });
+  try {
+    await setTagDescription(context.db, viewer, { name, description: parsed.data.description });
+    return redirect(`/tags/${encodeURIComponent(name)}`);
+  } catch (error) {
+    return failureFromServiceError(error, form);
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [{ title: `Questions tagged ${data.tag.name} - Peerdesk` }, { name: "description", content: data.tag.description ?? `Questions about ${data.tag.name} on Peerdesk.` }]
+    : [{ title: "Tag not found - Peerdesk" }];
 
 export default function TagPage() {
-  const { questions, sort, nextCursor, now, tag, total } = useLoaderData<typeof loader>();
-  const base = `/tags/${encodeURIComponent(tag)}`;
+  const { questions, sort, nextCursor, now, tag, canDescribe } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const base = `/tags/${encodeURIComponent(tag.name)}`;
   return (
     <div className="page">
       <div className="page-heading">
         <h1>
-          Questions tagged <span className="tag tag--large">{tag}</span>
+          Questions tagged <span className="tag tag--large">{tag.name}</span>
         </h1>
+        <Link to="/tags">All tags</Link>
       </div>
+      {tag.description ? <p className="tag-description">{tag.description}</p> : null}
       <p className="muted">
-        {total} {total === 1 ? "question" : "questions"}
+        {tag.questionCount.toLocaleString("en")} {tag.questionCount === 1 ? "question" : "questions"}
       </p>
+      {canDescribe ? (
+        <details className="tag-describe" open={failure ? true : undefined}>
+          <summary>{tag.description ? "Edit the description" : "Describe this tag"}</summary>
+          <Form method="post" className="stack">
+            <FormError message={failure?.errors.form} />
+            <TextAreaField
+              name="description"
+              label="Description"
+              hint={`What belongs under this tag, in a sentence or two (up to ${TAG_DESCRIPTION_MAX} characters). Shown on /tags and here.`}
+              rows={3}
+              defaultValue={failure?.values.description ?? tag.description ?? ""}
+              error={failure?.errors.description}
+            />
+            <button type="submit" className="button button--small">
+              Save description
+            </button>
+          </Form>
+        </details>
+      ) : null}
       <SortTabs basePath={base} current={sort} />
       <QuestionList questions={questions} now={now} />
       <Pager basePath={base} sort={sort} nextCursor={nextCursor} />

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,23 +14,56 @@ import { getSuspensionPanel } from "~/services/suspensions.server";
 import { can, isStaff } from "~/domain/privileges";
 import { FlagHistory } from "~/components/flag-parts";
 import { flagsByUser } from "~/services/flags.server";
-import { reasonLabel } from "~/domain/reputation";
+import { Avatar } from "~/components/avatar";
+import { MoreLink, PROFILE_TABS, ProfileAnswerList, ProfileQuestionList, ProfileTabs, ReputationDays, TopTags, WebsiteLink, type ProfileTab } from "~/components/profile-parts";
+import { ReputationChart } from "~/components/reputation-chart";
+import { getProfileHeader, listProfileAnswers, listProfileQuestions, listReputationDays } from "~/services/profile.server";
+import profileCss from "../styles/profile.css?url";
 import { parseId } from "~/forms/fields";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
-import { getUserProfile, listNotifications, setRole } from "~/services/users.server";
-import { answerPath, questionPath } from "~/lib/paths";
+import { listNotifications, setRole } from "~/services/users.server";
+import { userPath } from "~/lib/paths";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: profileCss }];
+
+const SUMMARY_ITEMS = 5;
+const SUMMARY_DAYS = 3;
+
+/** The tab's own list, one keyset page of it; the summary shows the first few of each. */
+async function loadTab(db: Parameters<typeof listProfileQuestions>[0], userId: number, tab: ProfileTab, after: string | null) {
+  switch (tab) {
+    case "questions":
+      return { questions: await listProfileQuestions(db, userId, after) };
+    case "answers":
+      return { answers: await listProfileAnswers(db, userId, after) };
+    case "reputation":
+      return { reputation: await listReputationDays(db, userId, after) };
+    case "summary":
+      return {
+        questions: await listProfileQuestions(db, userId, null, SUMMARY_ITEMS),
+        answers: await listProfileAnswers(db, userId, null, SUMMARY_ITEMS),
+        reputation: await listReputationDays(db, userId, null, SUMMARY_DAYS),
+      };
+  }
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
   if (id === null) notFound("That user");
   const viewer = await getViewer(request, context);
   try {
-    const profile = await getUserProfile(context.db, id);
+    const url = new URL(request.url);
+    const rawTab = url.searchParams.get("tab") ?? "summary";
+    const tab: ProfileTab = rawTab in PROFILE_TABS ? (rawTab as ProfileTab) : "summary";
+    const profile = await getProfileHeader(context.db, id);
+    const lists = await loadTab(context.db, id, tab, url.searchParams.get("after"));
     const activity = viewer?.id === id ? await listNotifications(context.db, id) : null;
     return {
       ...profile,
+      tab,
+      lists,
       activity,
       badges: await badgesOf(context.db, id),
       canChangeRole: can(viewer, { type: "changeRole", target: { id } }).allowed,
@@ -66,19 +99,38 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ProfilePage() {
-  const { user, counts, questions, answers, history, activity, badges, canChangeRole, suspension, now, flags } = useLoaderData<typeof loader>();
+  const { user, counts, topTags, chart, tab, lists, activity, badges, canChangeRole, suspension, now, flags } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const staff = user.role !== "customer";
+  const base = userPath(user);
   return (
     <div className="page">
       <header className="profile-header">
-        <h1>
-          <UserName user={user} link={false} />
-        </h1>
+        <div className="profile-identity">
+          <Avatar user={user} size={96} />
+          <div className="profile-identity__text">
+            <h1>
+              <UserName user={user} link={false} />
+            </h1>
+            {user.deletedAt ? <p className="muted">This member deleted their account. Their posts stay so the answers keep helping.</p> : null}
+            {user.bio ? <p className="profile-bio">{user.bio}</p> : null}
+            <ul className="profile-facts">
+              {user.location ? <li>{user.location}</li> : null}
+              {user.website ? (
+                <li>
+                  <WebsiteLink website={user.website} />
+                </li>
+              ) : null}
+              <li>
+                Member since <TimeAgo date={user.createdAt} now={now} />
+              </li>
+            </ul>
+          </div>
+        </div>
         <dl className="profile-stats">
           <div>
             <dt>Reputation</dt>
-            <dd data-testid="reputation">{user.reputation}</dd>
+            <dd data-testid="reputation">{user.reputation.toLocaleString("en")}</dd>
           </div>
           <div>
             <dt>Questions</dt>
@@ -87,12 +139,6 @@ export default function ProfilePage() {
           <div>
             <dt>Answers</dt>
             <dd>{counts.answers}</dd>
-          </div>
-          <div>
-            <dt>Member since</dt>
-            <dd>
-              <TimeAgo date={user.createdAt} now={now} />
-            </dd>
           </div>
         </dl>
         {staff ? <p className="muted">Staff members help as part of their job and earn no reputation.</p> : null}
@@ -113,91 +159,80 @@ export default function ProfilePage() {
         ) : null}
       </header>
 
-      {!staff || badges.length > 0 ? <ProfileBadges badges={badges} now={now} /> : null}
+      <ProfileTabs basePath={base} current={tab} />
 
-      {suspension ? <SuspendSection panel={suspension} failure={failure} /> : null}
+      {tab === "summary" ? (
+        <>
+          {!staff || badges.length > 0 ? <ProfileBadges badges={badges} now={now} /> : null}
 
-      {activity && activity.length > 0 ? (
-        <section aria-labelledby="activity-heading" className="activity card">
-          <h2 id="activity-heading">Your activity</h2>
-          <ul className="plain-list">
-            {activity.map((item) => (
-              <li key={item.id}>
-                {item.link ? <Link to={item.link}>{item.message}</Link> : item.message}{" "}
-                <span className="muted">
-                  <TimeAgo date={item.createdAt} now={now} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          {suspension ? <SuspendSection panel={suspension} failure={failure} /> : null}
+
+          {activity && activity.length > 0 ? (
+            <section aria-labelledby="activity-heading" className="activity card">
+              <h2 id="activity-heading">Your activity</h2>
+              <ul className="plain-list">
+                {activity.map((item) => (
+                  <li key={item.id}>
+                    {item.link ? <Link to={item.link}>{item.message}</Link> : item.message}{" "}
+                    <span className="muted">
+                      <TimeAgo date={item.createdAt} now={now} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {flags ? <FlagHistory flags={flags.list} own={flags.own} now={now} /> : null}
+
+          <div className="profile-columns">
+            <TopTags tags={topTags} />
+            <section aria-labelledby="questions-heading">
+              <h2 id="questions-heading">Questions</h2>
+              <ProfileQuestionList items={lists.questions?.items ?? []} now={now} />
+              {lists.questions?.nextCursor ? <Link to={`${base}?tab=questions`}>All {counts.questions} questions</Link> : null}
+            </section>
+            <section aria-labelledby="answers-heading">
+              <h2 id="answers-heading">Answers</h2>
+              <ProfileAnswerList items={lists.answers?.items ?? []} now={now} />
+              {lists.answers?.nextCursor ? <Link to={`${base}?tab=answers`}>All {counts.answers} answers</Link> : null}
+            </section>
+            {!staff ? (
+              <section aria-labelledby="reputation-heading">
+                <h2 id="reputation-heading">Reputation history</h2>
+                <ReputationChart points={chart} />
+                <ReputationDays days={lists.reputation?.days ?? []} />
+                {lists.reputation?.nextCursor ? <Link to={`${base}?tab=reputation`}>Full reputation history</Link> : null}
+              </section>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+
+      {tab === "questions" && lists.questions ? (
+        <section aria-labelledby="questions-heading">
+          <h2 id="questions-heading">Questions</h2>
+          <ProfileQuestionList items={lists.questions.items} now={now} />
+          {lists.questions.nextCursor ? <MoreLink to={`${base}?tab=questions&after=${lists.questions.nextCursor}`}>More questions</MoreLink> : null}
         </section>
       ) : null}
 
-      {flags ? <FlagHistory flags={flags.list} own={flags.own} now={now} /> : null}
-
-      <div className="profile-columns">
-        <section aria-labelledby="questions-heading">
-          <h2 id="questions-heading">Questions</h2>
-          {questions.length === 0 ? <p className="muted">No questions yet.</p> : null}
-          <ul className="plain-list">
-            {questions.map((question) => (
-              <li key={question.id}>
-                <span className="pill">{question.score}</span> <Link to={questionPath(question)}>{question.title}</Link>{" "}
-                <span className="muted">
-                  <TimeAgo date={question.createdAt} now={now} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {tab === "answers" && lists.answers ? (
         <section aria-labelledby="answers-heading">
           <h2 id="answers-heading">Answers</h2>
-          {answers.length === 0 ? <p className="muted">No answers yet.</p> : null}
-          <ul className="plain-list">
-            {answers.map((answer) => (
-              <li key={answer.id}>
-                <span className={`pill${answer.accepted ? " pill--accepted" : ""}`}>
-                  {answer.accepted ? <span className="visually-hidden">Accepted, score </span> : null}
-                  {answer.score}
-                </span>{" "}
-                <Link to={answerPath({ id: answer.questionId, title: answer.title }, answer.id)}>{answer.title}</Link>
-              </li>
-            ))}
-          </ul>
+          <ProfileAnswerList items={lists.answers.items} now={now} />
+          {lists.answers.nextCursor ? <MoreLink to={`${base}?tab=answers&after=${lists.answers.nextCursor}`}>More answers</MoreLink> : null}
         </section>
+      ) : null}
+
+      {tab === "reputation" && lists.reputation ? (
         <section aria-labelledby="reputation-heading">
           <h2 id="reputation-heading">Reputation history</h2>
-          {history.length === 0 ? <p className="muted">No reputation changes yet.</p> : null}
-          <table className="rep-table">
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col">Why</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((event) => (
-                <tr key={event.id}>
-                  <td className={event.delta > 0 ? "gain" : event.delta < 0 ? "loss" : ""}>{event.delta > 0 ? `+${event.delta}` : event.delta}</td>
-                  <td>
-                    {event.reason === "reversal" ? `Reversed: ${reasonLabel(event.reversedReason ?? "")}` : reasonLabel(event.reason)}
-                    {event.postId && event.threadTitle ? (
-                      <>
-                        {" "}
-                        on <Link to={`/posts/${event.postId}`}>{event.postType === "answer" ? `an answer to “${event.threadTitle}”` : `“${event.threadTitle}”`}</Link>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    <TimeAgo date={event.createdAt} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReputationChart points={chart} />
+          <ReputationDays days={lists.reputation.days} />
+          {lists.reputation.nextCursor ? <MoreLink to={`${base}?tab=reputation&after=${lists.reputation.nextCursor}`}>Earlier days</MoreLink> : null}
         </section>
-      </div>
+      ) : null}
     </div>
   );
 }

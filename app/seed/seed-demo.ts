@@ -18,6 +18,7 @@ import { seedBadges } from "./seed-badges";
 import { seedDeflection } from "./seed-deflection";
 import { seedModeration } from "./seed-moderation";
 import { seedFlags } from "./seed-flags";
+import { seedProfiles } from "./seed-profiles";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
 
@@ -112,6 +113,7 @@ export async function seedDemoData(db: Database, now = new Date()) {
   await seedFlags(db, idOf, DEMO_PASSWORD, now);
   await seedModeration(db, idOf, now);
   await seedBadges(db, now);
+  await seedProfiles(db, idOf);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
   // Word rarity for ask-time suggestions, counted over the content just written.

@@ -101,14 +101,6 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
   return { questions: page.map((row) => ({ ...row, title: row.title ?? "" })), nextCursor };
 }
 
-export async function countQuestionsWithTag(db: Database, tag: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(posts)
-    .where(and(LIVE_QUESTION, sql`${posts.tags} @> array[${tag}]::text[]`));
-  return row?.n ?? 0;
-}
-
 /** The whole thread, as stored. Deleted posts are "not found", except to staff (`includeDeleted`), who may restore them. */
 export async function readThread(db: Database, questionId: number, viewerId: number | null, options: { includeDeleted?: boolean } = {}) {
   const [question] = await db

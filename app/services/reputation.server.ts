@@ -1,9 +1,9 @@
 // Writes to the append-only reputation ledger. Call inside the use case's transaction, after
 // locking the users involved (lockUsers) so concurrent events on one user are serialised.
-import { and, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { posts, reputationEvents, users } from "../../db/schema";
+import { reputationEvents, users } from "../../db/schema";
 import {
   REPUTATION_RULES,
   STARTING_REPUTATION,
@@ -131,30 +131,6 @@ export async function reverseReputation(
     await applyToUser(tx, event.userId, delta);
     user.reputation += delta;
   }
-}
-
-export async function reputationHistory(db: Database, userId: number, limit = 50) {
-  const original = alias(reputationEvents, "original");
-  const post = alias(posts, "post");
-  const thread = alias(posts, "thread");
-  return db
-    .select({
-      id: reputationEvents.id,
-      reason: reputationEvents.reason,
-      reversedReason: original.reason,
-      delta: reputationEvents.delta,
-      postId: reputationEvents.postId,
-      postType: post.type,
-      threadTitle: thread.title,
-      createdAt: reputationEvents.createdAt,
-    })
-    .from(reputationEvents)
-    .leftJoin(original, eq(original.id, reputationEvents.reversesId))
-    .leftJoin(post, eq(post.id, reputationEvents.postId))
-    .leftJoin(thread, eq(thread.id, sql`coalesce(${post.questionId}, ${post.id})`))
-    .where(eq(reputationEvents.userId, userId))
-    .orderBy(desc(reputationEvents.createdAt), desc(reputationEvents.id))
-    .limit(limit);
 }
 
 export { STARTING_REPUTATION };

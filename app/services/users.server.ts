@@ -1,15 +1,13 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { rowsOf } from "../../db/rows";
-import { notifications, posts, users, type Role } from "../../db/schema";
+import { notifications, users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
 import { normaliseDisplayName } from "~/forms/account-forms";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { findActor, requireAllowed } from "./actors.server";
 import { findKnownDevice, rememberDevice } from "./login-devices.server";
 import { RATE_LIMITS, countHit, hitRateLimit, resetRateLimit } from "./rate-limits.server";
-import { reputationHistory } from "./reputation.server";
 import { isUniqueViolation } from "./unique-violation.server";
 
 // OWASP's argon2id baseline (m=19 MiB, t=2, p=1).
@@ -131,49 +129,6 @@ export async function setRoleByEmail(db: Database, email: string, role: Role) {
     .where(eq(users.email, email.trim().toLowerCase()))
     .returning({ id: users.id });
   return updated.length > 0;
-}
-
-export async function getUserProfile(db: Database, userId: number) {
-  const [user] = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      role: users.role,
-      reputation: users.reputation,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) throw new NotFoundError("That user");
-
-  const live = and(eq(posts.authorId, userId), isNull(posts.deletedAt));
-  const [counts] = await db
-    .select({
-      questions: sql<number>`count(*) filter (where ${posts.type} = 'question')::int`,
-      answers: sql<number>`count(*) filter (where ${posts.type} = 'answer')::int`,
-    })
-    .from(posts)
-    .where(live);
-
-  const questions = await db
-    .select({ id: posts.id, title: posts.title, score: posts.score, answerCount: posts.answerCount, acceptedAnswerId: posts.acceptedAnswerId, createdAt: posts.createdAt })
-    .from(posts)
-    .where(and(live, eq(posts.type, "question")))
-    .orderBy(desc(posts.createdAt))
-    .limit(20);
-
-  const answerRows = await db.execute(sql`
-    select a.id, a.score, a.created_at as "createdAt", q.id as "questionId", q.title,
-           (q.accepted_answer_id = a.id) as accepted
-    from posts a join posts q on q.id = a.question_id
-    where a.author_id = ${userId} and a.type = 'answer' and a.deleted_at is null and q.deleted_at is null
-    order by a.created_at desc limit 20`);
-  const answers = rowsOf<{ id: number; score: number; createdAt: Date; questionId: number; title: string; accepted: boolean }>(
-    answerRows,
-  ).map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
-
-  const history = await reputationHistory(db, userId);
-  return { user, counts: counts ?? { questions: 0, answers: 0 }, questions, answers, history };
 }
 
 /** What happened to the member's content (promotions and the like), newest first. */
