@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary, errorTitle } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
@@ -9,6 +9,9 @@ import { getSession, readSessionToken, sessionCookie } from "./http/viewer.serve
 import stylesheet from "./styles/app.css?url";
 import { userPath } from "./lib/paths";
 import { hasPrivilege } from "./domain/privileges";
+import { readTheme } from "./http/theme.server";
+import { LogoMark, MenuIcon, SearchIcon } from "./components/icons";
+import { THEMES, type Theme } from "./lib/themes";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -27,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const viewer = session?.user ?? null;
   return data(
-    { viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role, reputation: viewer.reputation } : null },
+    { viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role, reputation: viewer.reputation } : null, theme: readTheme(request) },
     { headers },
   );
 }
@@ -47,68 +50,141 @@ function SiteSearch() {
       <label htmlFor="site-search-q" className="visually-hidden">
         Search
       </label>
-      <input id="site-search-q" type="search" name="q" defaultValue={current} placeholder="e.g. export invoices to CSV" maxLength={500} />
-      <button type="submit" className="button button--small button--secondary">
-        Search
+      <input id="site-search-q" type="search" name="q" defaultValue={current} placeholder="Search" maxLength={500} />
+      <button type="submit" className="button button--small button--secondary site-search__button">
+        <SearchIcon size={18} />
+        <span className="site-search__label">Search</span>
       </button>
     </Form>
   );
 }
 
-function SiteHeader() {
+type Section = "questions" | "kb" | "tags" | "users" | "review" | "ask" | null;
+
+/** Which part of the site a path belongs to, so its navigation link is marked on every page, "/" included. */
+function sectionOf(pathname: string): Section {
+  if (pathname === "/questions/ask" || pathname.startsWith("/questions/ask/")) return "ask";
+  if (pathname === "/" || pathname.startsWith("/questions")) return "questions";
+  if (pathname.startsWith("/kb")) return "kb";
+  if (pathname.startsWith("/tags")) return "tags";
+  if (pathname.startsWith("/users")) return "users";
+  if (pathname.startsWith("/review")) return "review";
+  return null;
+}
+
+function NavLinks({ section }: { section: Section }) {
   const viewer = useViewer();
+  const link = (to: string, name: Section, label: string) => (
+    <Link to={to} aria-current={section === name ? "page" : undefined}>
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      {link("/questions", "questions", "Questions")}
+      {link("/kb", "kb", "Knowledge base")}
+      {link("/tags", "tags", "Tags")}
+      {link("/users", "users", "Users")}
+      {viewer && hasPrivilege(viewer, "review") ? link("/review", "review", "Review") : null}
+    </>
+  );
+}
+
+function AccountLinks() {
+  const viewer = useViewer();
+  const location = useLocation();
+  if (!viewer) {
+    const back = location.pathname === "/login" || location.pathname === "/signup" ? "" : `?redirectTo=${encodeURIComponent(location.pathname + location.search)}`;
+    return (
+      <>
+        <Link to={`/login${back}`}>Log in</Link>
+        <Link to="/signup" className="button button--small button--secondary">
+          Sign up
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link to={userPath(viewer)} className="site-account__me">
+        <UserName user={viewer} link={false} showReputation />
+      </Link>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--quiet button--small">
+          Log out
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function SiteHeader() {
+  const location = useLocation();
+  const section = sectionOf(location.pathname);
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="brand">
-          <span aria-hidden="true" className="brand__mark">
-            ◆
-          </span>{" "}
-          Peerdesk
+          <LogoMark size={18} /> <span className="brand__name">Peerdesk</span>
         </Link>
-        <nav aria-label="Main" className="site-nav">
-          <NavLink to="/questions" end>
-            Questions
-          </NavLink>
-          <NavLink to="/kb">Knowledge base</NavLink>
-          <NavLink to="/tags">Tags</NavLink>
-          <NavLink to="/users">Users</NavLink>
-          {viewer && hasPrivilege(viewer, "review") ? <NavLink to="/review">Review</NavLink> : null}
-          <Link to="/questions/ask" className="button button--small">
-            Ask question
-          </Link>
+        <nav aria-label="Main" className="site-nav site-nav--wide">
+          <NavLinks section={section} />
         </nav>
         <SiteSearch />
-        <div className="site-account">
-          {viewer ? (
-            <>
-              <Link to={userPath(viewer)} className="site-account__me">
-                <UserName user={viewer} link={false} showReputation />
-              </Link>
-              <Form method="post" action="/logout">
-                <button type="submit" className="button button--quiet button--small">
-                  Log out
-                </button>
-              </Form>
-            </>
-          ) : (
-            <>
-              <Link to="/login">Log in</Link>
-              <Link to="/signup" className="button button--small button--secondary">
-                Sign up
-              </Link>
-            </>
-          )}
+        <Link to="/questions/ask" className="button button--small site-ask site-ask--wide" aria-current={section === "ask" ? "page" : undefined}>
+          Ask question
+        </Link>
+        <div className="site-account site-account--wide">
+          <AccountLinks />
         </div>
+        {/* On a phone the links fold into one menu, so the header stays one row. Keyed by the
+            location, so it closes after a link is followed. A details element needs no script. */}
+        <details className="site-menu" key={location.key}>
+          <summary className="button button--quiet button--small site-menu__toggle">
+            <MenuIcon size={18} /> Menu
+          </summary>
+          <div className="site-menu__panel">
+            <Link to="/questions/ask" className="button button--small" aria-current={section === "ask" ? "page" : undefined}>
+              Ask question
+            </Link>
+            <nav aria-label="Main" className="site-nav site-nav--menu">
+              <NavLinks section={section} />
+            </nav>
+            <div className="site-account site-account--menu">
+              <AccountLinks />
+            </div>
+          </div>
+        </details>
       </div>
     </header>
   );
 }
 
+const THEME_LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
+
+/** Light, dark, or the system's choice: three buttons in one small form, remembered in a cookie. */
+function ThemeSwitch({ theme }: { theme: Theme }) {
+  const location = useLocation();
+  return (
+    <Form method="post" action="/preferences/theme" className="theme-switch" reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <fieldset>
+        <legend>Theme</legend>
+        {THEMES.map((option) => (
+          <button key={option} type="submit" name="theme" value={option} aria-pressed={theme === option} className="theme-switch__option">
+            {THEME_LABELS[option]}
+          </button>
+        ))}
+      </fieldset>
+    </Form>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const theme = useRouteLoaderData<typeof loader>("root")?.theme ?? "system";
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -124,7 +200,16 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <p>Peerdesk: customers helping customers, with staff close at hand.</p>
+          <div className="site-footer__inner">
+            <p>Peerdesk: customers helping customers, with staff close at hand.</p>
+            <nav aria-label="Footer" className="site-footer__links">
+              <Link to="/kb">Knowledge base</Link>
+              <Link to="/tags">Tags</Link>
+              <Link to="/users">Users</Link>
+              <Link to="/badges">Badges</Link>
+            </nav>
+            <ThemeSwitch theme={theme} />
+          </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

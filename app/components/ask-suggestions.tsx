@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useRef, useState } from "react";
 import type { OpenedSuggestion, Suggestion } from "~/services/ask-suggestions.server";
+import { CheckIcon } from "./icons";
 
 const DEBOUNCE_MS = 400;
 const MIN_TITLE_CHARACTERS = 10;
@@ -65,7 +66,7 @@ export function AskSuggestions({
     <li key={`${suggestion.kind}-${suggestion.id}`} className="ask-suggestion">
       <p className="ask-suggestion__meta">
         <span className="badge badge--kind">{suggestion.kind === "article" ? "Article" : "Question"}</span>
-        {suggestion.kind === "question" && suggestion.solved ? <span className="badge badge--good">✓ Solved</span> : null}
+        {suggestion.kind === "question" && suggestion.solved ? <span className="badge badge--good"><CheckIcon size={12} /> Solved</span> : null}
         {suggestion.kind === "question" && suggestion.answerCount !== null ? (
           <span className="muted">
             {suggestion.answerCount} {suggestion.answerCount === 1 ? "answer" : "answers"}

@@ -7,6 +7,7 @@ import { CharacterCount } from "./character-count";
 import { FormError, TextAreaField } from "./field";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
+import { ArrowDownIcon, ArrowUpIcon } from "./icons";
 
 export interface PostFailure {
   intent?: string;
@@ -37,14 +38,14 @@ export function VoteControls({
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="intent" value="vote" />
         <button type="submit" name="direction" value="up" className="vote-button" aria-pressed={viewerVote === 1} title="This is useful">
-          <span aria-hidden="true">▲</span>
+          <ArrowUpIcon size={20} />
           <span className="visually-hidden">Upvote</span>
         </button>
         <span className="votes__score" aria-label={`Score ${score}`}>
           <span data-testid={testId}>{score}</span>
         </span>
         <button type="submit" name="direction" value="down" className="vote-button" aria-pressed={viewerVote === -1} title="This is not useful">
-          <span aria-hidden="true">▼</span>
+          <ArrowDownIcon size={20} />
           <span className="visually-hidden">Downvote</span>
         </button>
       </Form>

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
 import { questionPath } from "~/lib/paths";
+import { CheckIcon } from "./icons";
 
 export interface QuestionSummary {
   id: number;
@@ -61,7 +62,9 @@ export function QuestionList({ questions, now }: { questions: QuestionSummary[];
             </span>
             <span className={`stat ${question.hasAcceptedAnswer || question.solved ? "stat--accepted" : question.answerCount > 0 ? "stat--answered" : ""}`}>
               {question.hasAcceptedAnswer || question.solved ? (
-                <span aria-hidden="true">✓ </span>
+                <>
+                  <CheckIcon size={14} />{" "}
+                </>
               ) : null}
               <strong>{question.answerCount}</strong> {question.answerCount === 1 ? "answer" : "answers"}
               {question.hasAcceptedAnswer ? <span className="visually-hidden">, one accepted</span> : question.solved ? <span className="visually-hidden">, one staff verified</span> : null}

@@ -5,6 +5,7 @@ import { Link } from "@remix-run/react";
 import { TagList } from "./question-list";
 import { TimeAgo } from "./time-ago";
 import { UserName } from "./user-name";
+import { CheckIcon } from "./icons";
 
 export interface SearchResultView {
   kind: "question" | "answer" | "article";
@@ -27,7 +28,7 @@ function SolvedMark({ result }: { result: SearchResultView }) {
   const text = result.kind === "question" ? "Solved" : result.kind === "answer" ? "Accepted answer" : "Knowledge base";
   return (
     <span className="search-result__solved">
-      <span aria-hidden="true">✓ </span>
+      <CheckIcon size={14} />{" "}
       {text}
     </span>
   );

@@ -1,10 +1,11 @@
 // Staff verified: the mark on an answer staff vouch for, and the staff's button to set or remove it.
 import { Form } from "@remix-run/react";
+import { CheckIcon } from "./icons";
 
 export function StaffVerifiedMark() {
   return (
     <p className="verified-mark" data-testid="staff-verified">
-      <span aria-hidden="true">✔ </span>Staff verified
+      <CheckIcon size={14} />{" "}Staff verified
     </p>
   );
 }

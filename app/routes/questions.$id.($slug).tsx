@@ -23,6 +23,7 @@ import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { articlePath, heldPostPath, questionPath } from "~/lib/paths";
+import { BookIcon, CheckIcon } from "~/components/icons";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -152,7 +153,7 @@ export default function QuestionPage() {
                 <VoteControls postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} testId="answer-score" failure={failure} />
                 {answer.accepted ? (
                   <p className="accepted-mark" data-testid="accepted">
-                    <span aria-hidden="true">✓</span> Accepted
+                    <CheckIcon size={14} /> Accepted
                   </p>
                 ) : null}
                 {answer.staffVerifiedAt ? <StaffVerifiedMark /> : null}
@@ -160,7 +161,7 @@ export default function QuestionPage() {
               <div className="post__main">
                 {answer.article ? (
                   <p className="kb-note">
-                    <span aria-hidden="true">📘 </span>This answer is now a knowledge-base article:{" "}
+                    <BookIcon size={16} />{" "}This answer is now a knowledge-base article:{" "}
                     <Link to={articlePath(answer.article)}>read it in the knowledge base</Link>
                     {answer.article.status !== "published" ? <span className="muted"> ({answer.article.status})</span> : null}
                   </p>
@@ -204,7 +205,7 @@ function RelatedColumn({ related }: { related: { kind: string; id: number; title
             <span className={`related__count${item.solved ? " related__count--solved" : ""}`}>
               {item.kind === "article" ? "Article" : item.answerCount ?? 0}
               {item.kind === "question" ? <span className="visually-hidden">{item.solved ? " answers, solved" : " answers"}</span> : null}
-              {item.kind === "question" && item.solved ? <span aria-hidden="true"> ✓</span> : null}
+              {item.kind === "question" && item.solved ? <CheckIcon size={12} /> : null}
             </span>
             <Link to={item.url}>{item.title}</Link>
           </li>

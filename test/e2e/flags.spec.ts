@@ -1,7 +1,7 @@
 // Flags and the review queue, end to end: a customer with enough reputation flags a spam answer,
 // staff find it in /review and confirm it as spam, the author loses 100 reputation.
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { BASE_URL, DEMO, DEMO_PASSWORD, answerBy, answerViaHttp, askViaHttp, createUserViaHttp, expectNoAxeViolations, fillMarkdownBody, logIn, logOut, newQuestion, unique } from "./helpers";
+import { BASE_URL, DEMO, DEMO_PASSWORD, answerBy, answerViaHttp, askViaHttp, createUserViaHttp, expectNoAxeViolations, fillMarkdownBody, logIn, logOut, newQuestion, siteHeader, unique } from "./helpers";
 
 // Each project posts its spam as a different demo member, so parallel projects never share one
 // author's reputation (all three have far more than 100 after seeding).
@@ -23,7 +23,8 @@ async function signedInApi(user: { email: string }) {
 
 async function reputationOn(page: Page, userId: number) {
   await page.goto(`/users/${userId}`);
-  return Number(await page.getByTestId("reputation").textContent());
+  // Shown with thousands separators ("1,087").
+  return Number((await page.getByTestId("reputation").textContent())?.replace(/,/g, ""));
 }
 
 test("a customer flags a spam answer, staff confirm it in /review, and the author loses 100 reputation", { tag: "@phone" }, async ({ page }) => {
@@ -49,14 +50,14 @@ test("a customer flags a spam answer, staff confirm it in /review, and the autho
   await expect(page.getByRole("status")).toContainText("Your flag is recorded");
 
   // The flag shows on the flagger's own profile, still open.
-  await page.getByRole("banner").getByRole("link", { name: FLAGGER.displayName }).click();
+  await (await siteHeader(page)).getByRole("link", { name: FLAGGER.displayName }).click();
   const flagsSection = page.getByRole("region", { name: "Your flags" });
   await expect(flagsSection.getByRole("listitem").filter({ hasText: "Spam" }).first()).toContainText("Open");
   await logOut(page);
 
   // Staff review it.
   await logIn(page, DEMO.staff1, "/review");
-  await page.getByRole("banner").getByRole("link", { name: "Review" }).click();
+  await (await siteHeader(page)).getByRole("link", { name: "Review" }).click();
   await page.getByRole("navigation", { name: "Filter by reason" }).getByRole("link", { name: /^Flagged/ }).click();
   const item = page.getByRole("article").filter({ hasText: spam });
   await expect(item).toContainText("Advertising a licence shop.");

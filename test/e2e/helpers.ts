@@ -39,13 +39,33 @@ export function newUser(label = "user"): TestUser {
   return { email: `${label}-${suffix}@e2e.example`, displayName: `${label} ${suffix}`, password: PASSWORD };
 }
 
-/** The signed-in user's profile link in the site header ("Name reputation N"). */
-export function accountLink(page: Page, displayName: string): Locator {
-  return page.getByRole("banner").getByRole("link", { name: displayName });
+/** On a phone the header's links fold into a Menu (a details element): open it when it is shown and closed. */
+export async function openHeaderMenu(page: Page) {
+  await page.waitForLoadState("load");
+  const menu = page.locator("details.site-menu");
+  if (!(await menu.isVisible())) return;
+  if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click({ timeout: 2000 });
+}
+
+/** The site header, with its Menu opened on a phone, so its links and buttons can be seen and used. */
+export async function siteHeader(page: Page): Promise<Locator> {
+  // Retried: a page that is still being replaced by the next one can show a menu that then goes.
+  await expect(async () => openHeaderMenu(page)).toPass({ timeout: 15_000 });
+  return page.getByRole("banner");
+}
+
+/** The signed-in user's profile link in the site header ("Name reputation N"), shown (on a phone, in the opened Menu). */
+export async function accountLink(page: Page, displayName: string): Promise<Locator> {
+  const link = page.getByRole("banner").getByRole("link", { name: displayName });
+  await expect(async () => {
+    await openHeaderMenu(page);
+    await expect(link).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  return link;
 }
 
 async function readOwnId(page: Page, user: TestUser): Promise<number> {
-  const link = accountLink(page, user.displayName);
+  const link = await accountLink(page, user.displayName);
   await expect(link).toHaveAttribute("href", /^\/users\/\d+/);
   const href = (await link.getAttribute("href")) ?? "";
   return Number(/^\/users\/(\d+)/.exec(href)![1]);
@@ -69,7 +89,7 @@ export async function signUp(page: Page, user: TestUser = newUser()): Promise<Te
   const email = await waitForEmail(user.email, SIGN_UP_EMAIL_SUBJECT);
   await page.goto(signUpLinkIn(email));
   await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(accountLink(page, user.displayName)).toBeVisible();
+  await expect(await accountLink(page, user.displayName)).toBeVisible();
   return { ...user, id: await readOwnId(page, user) };
 }
 
@@ -79,12 +99,12 @@ export async function logIn(page: Page, user: { email: string; password?: string
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(user.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(accountLink(page, user.displayName)).toBeVisible();
+  await expect(await accountLink(page, user.displayName)).toBeVisible();
 }
 
 export async function logOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Log out" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+  await (await siteHeader(page)).getByRole("button", { name: "Log out" }).click();
+  await expect((await siteHeader(page)).getByRole("link", { name: "Log in" })).toBeVisible();
 }
 
 export interface QuestionInput {

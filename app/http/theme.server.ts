@@ -1,0 +1,15 @@
+import { isTheme, type Theme } from "~/lib/themes";
+import { readCookie, serializeCookie } from "./viewer.server";
+
+const THEME_COOKIE = "peerdesk_theme";
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The theme this browser chose, or "system"; a tampered cookie counts as no choice. */
+export function readTheme(request: Request): Theme {
+  const value = readCookie(request, THEME_COOKIE);
+  return isTheme(value) ? value : "system";
+}
+
+export function themeCookie(theme: Theme, secure: boolean): string {
+  return serializeCookie(THEME_COOKIE, theme, { maxAgeSeconds: theme === "system" ? 0 : ONE_YEAR_SECONDS }, secure);
+}
