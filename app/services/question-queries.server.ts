@@ -3,12 +3,14 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users, votes } from "../../db/schema";
+import { EXCERPT_SOURCE_CHARS, excerpt } from "~/lib/excerpt";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { questionSolvedSql } from "./solved.server";
 
 export const QUESTION_SORTS = ["newest", "active", "unanswered", "top"] as const;
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
 export const PAGE_SIZE = 30;
+const LIST_EXCERPT_CHARS = 180;
 
 const author = {
   id: users.id,
@@ -81,7 +83,7 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
       solved: sql<boolean>`${questionSolvedSql("posts")}`,
       createdAt: posts.createdAt,
       lastActivityAt: posts.lastActivityAt,
-      excerpt: sql<string>`left(${posts.bodyMarkdown}, 220)`,
+      bodyStart: sql<string>`left(${posts.bodyMarkdown}, ${EXCERPT_SOURCE_CHARS}::int)`,
       author,
     })
     .from(posts)
@@ -98,7 +100,7 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
           id: last.id,
         })
       : null;
-  return { questions: page.map((row) => ({ ...row, title: row.title ?? "" })), nextCursor };
+  return { questions: page.map(({ bodyStart, ...row }) => ({ ...row, title: row.title ?? "", excerpt: excerpt(bodyStart, LIST_EXCERPT_CHARS) })), nextCursor };
 }
 
 export async function countQuestionsWithTag(db: Database, tag: string) {
