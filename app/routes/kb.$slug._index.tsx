@@ -10,6 +10,7 @@ import { failureFromServiceError, invalid, parseForm, readForm, throwAsResponse 
 import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
 import { addressKey, articleReader, visitorIdentity } from "~/http/visitor.server";
 import { articlePath } from "~/lib/paths";
+import { keptQuery } from "~/http/canonical.server";
 import { getArticlePage } from "~/services/article-page.server";
 import { recordFeedback } from "~/services/kb-readers.server";
 import { changeArticleStatus, deleteArticle, verifyArticle } from "~/services/knowledge-base.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   } catch (error) {
     throwAsResponse(error);
   }
-  if ("redirectTo" in result) throw redirect(result.redirectTo, 301);
+  if ("redirectTo" in result) throw redirect(`${result.redirectTo}${keptQuery(request)}`, 301);
   return data({ ...result.page, now: now.toISOString() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 

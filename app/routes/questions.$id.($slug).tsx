@@ -18,6 +18,8 @@ import { handleModerationIntent, isModerationIntent } from "~/http/question-mode
 import { getQuestionModeration } from "~/services/closing.server";
 import { belongsToQuestion } from "~/services/posts.server";
 import { getQuestionPage } from "~/services/question-page.server";
+import { questionTitle } from "~/services/question-queries.server";
+import { requireCanonicalPath } from "~/http/canonical.server";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
@@ -34,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   try {
     const page = await getQuestionPage(context.db, id, viewer);
+    requireCanonicalPath(request, questionPath(page.question));
     return { ...page, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
@@ -45,7 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (questionId === null) notFound("That question");
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
-  const back = `/questions/${questionId}/${params.slug ?? ""}`;
+  // Back to the page's one address, whatever slug (or none) the form was posted to.
+  const back = questionPath({ id: questionId, title: await questionTitle(context.db, questionId) });
   if (isModerationIntent(form)) return handleModerationIntent(context, form, { viewerId: viewer.id, questionId, back });
   const intent = questionPageIntent.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!intent.success) return invalid(form, { form: "That action is not recognised. Reload the page and try again." });

@@ -20,7 +20,8 @@ import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse }
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
 import { getUserProfile, listNotifications, setRole } from "~/services/users.server";
-import { answerPath, questionPath } from "~/lib/paths";
+import { answerPath, questionPath, userPath } from "~/lib/paths";
+import { requireCanonicalPath } from "~/http/canonical.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -28,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   try {
     const profile = await getUserProfile(context.db, id);
+    requireCanonicalPath(request, userPath(profile.user));
     const activity = viewer?.id === id ? await listNotifications(context.db, id) : null;
     return {
       ...profile,

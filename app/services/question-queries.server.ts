@@ -198,6 +198,12 @@ export async function readThread(db: Database, questionId: number, viewerId: num
   };
 }
 
+/** A question's title (deleted ones too: staff act on them), for building its address; null if there is no such question. */
+export async function questionTitle(db: Database, questionId: number): Promise<string | null> {
+  const [row] = await db.select({ title: posts.title }).from(posts).where(and(eq(posts.id, questionId), eq(posts.type, "question")));
+  return row?.title ?? null;
+}
+
 /** A post's current text for its edit form; a deleted post, or an answer in a deleted thread, is not found. */
 export async function getPostForEdit(db: Database, postId: number) {
   const question = alias(posts, "question");
@@ -207,6 +213,7 @@ export async function getPostForEdit(db: Database, postId: number) {
       type: posts.type,
       questionId: posts.questionId,
       title: posts.title,
+      questionTitle: question.title,
       tags: posts.tags,
       bodyMarkdown: posts.bodyMarkdown,
       deletedAt: posts.deletedAt,
