@@ -14,6 +14,10 @@ export function userPath(user: { id: number; displayName?: string | null }): str
   return user.displayName ? `/users/${user.id}/${slugify(user.displayName)}` : `/users/${user.id}`;
 }
 
+export function tagPath(tag: string): string {
+  return `/tags/${encodeURIComponent(tag)}`;
+}
+
 export function articlePath(article: { slug: string }): string {
   return `/kb/${article.slug}`;
 }

@@ -11,6 +11,9 @@ import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
 import { addressKey, articleReader, visitorIdentity } from "~/http/visitor.server";
 import { articlePath } from "~/lib/paths";
 import { keptQuery } from "~/http/canonical.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { JsonLd } from "~/components/json-ld";
 import { getArticlePage } from "~/services/article-page.server";
 import { recordFeedback } from "~/services/kb-readers.server";
 import { changeArticleStatus, deleteArticle, verifyArticle } from "~/services/knowledge-base.server";
@@ -28,7 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throwAsResponse(error);
   }
   if ("redirectTo" in result) throw redirect(`${result.redirectTo}${keptQuery(request)}`, 301);
-  return data({ ...result.page, now: now.toISOString() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const { article } = result.page;
+  const seo = pageSeo({ title: article.title, path: articlePath(article), description: result.page.description, type: "article", noindex: article.status !== "published" });
+  return data({ ...result.page, seo, now: now.toISOString() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 /** The article this URL names, as the action needs it (an old slug is followed; 404 otherwise). */
@@ -81,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} - Knowledge base - Peerdesk` : "Article not found - Peerdesk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, "Knowledge base") : missingPageMeta("Article not found"));
 
 export default function ArticlePage() {
   const page = useLoaderData<typeof loader>();
@@ -95,6 +100,7 @@ export default function ArticlePage() {
       {page.may.rate ? <FeedbackForm voted={voted} failure={failure} /> : null}
       <RelatedArticles related={page.related} />
       {page.staff ? <StaffPanel article={page.article} staff={page.staff} failure={failure} now={page.now} /> : null}
+      <JsonLd data={page.structuredData} />
     </div>
   );
 }

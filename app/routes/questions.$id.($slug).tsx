@@ -20,6 +20,9 @@ import { belongsToQuestion } from "~/services/posts.server";
 import { getQuestionPage } from "~/services/question-page.server";
 import { questionTitle } from "~/services/question-queries.server";
 import { requireCanonicalPath } from "~/http/canonical.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { JsonLd } from "~/components/json-ld";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
@@ -36,8 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   try {
     const page = await getQuestionPage(context.db, id, viewer);
-    requireCanonicalPath(request, questionPath(page.question));
-    return { ...page, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
+    const path = questionPath(page.question);
+    requireCanonicalPath(request, path);
+    const seo = pageSeo({ title: page.question.title, path, description: page.description, type: "article", noindex: page.question.deletedAt !== null });
+    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -111,13 +116,10 @@ async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], p
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.question.title} - Peerdesk` : "Question not found - Peerdesk" },
-  ...(data ? [{ name: "description", content: data.question.title }] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
+  const { question, answers, related, signedIn, moderation, now, flagCommentsAs, structuredData } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
@@ -192,6 +194,7 @@ export default function QuestionPage() {
       )}
       </div>
       <RelatedColumn related={related} />
+      <JsonLd data={structuredData} />
     </div>
   );
 }

@@ -6,22 +6,28 @@ import { TAG_PATTERN } from "~/forms/fields";
 import { loadQuestionPage } from "~/http/question-list.server";
 import { notFound } from "~/http/responses.server";
 import { countQuestionsWithTag } from "~/services/question-queries.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { tagPath } from "~/lib/paths";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const tag = (params.tag ?? "").toLowerCase();
   if (!TAG_PATTERN.test(tag) || tag.length > 35) notFound("That tag");
   const [page, total] = await Promise.all([loadQuestionPage(context.db, request, tag), countQuestionsWithTag(context.db, tag)]);
   if (total === 0) notFound("That tag");
-  return { ...page, tag, total };
+  const seo = pageSeo({
+    title: `Questions tagged ${tag}`,
+    path: `${tagPath(tag)}${page.canonicalQuery}`,
+    description: `${total} ${total === 1 ? "question" : "questions"} about ${tag}, answered by the community and staff.`,
+  });
+  return { ...page, tag, total, seo };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Questions tagged ${data.tag} - Peerdesk` : "Tag not found - Peerdesk" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Tag not found"));
 
 export default function TagPage() {
   const { questions, sort, nextCursor, now, tag, total } = useLoaderData<typeof loader>();
-  const base = `/tags/${encodeURIComponent(tag)}`;
+  const base = tagPath(tag);
   return (
     <div className="page">
       <div className="page-heading">

@@ -120,6 +120,7 @@ export async function readThread(db: Database, questionId: number, viewerId: num
       title: posts.title,
       tags: posts.tags,
       bodyHtml: posts.bodyHtml,
+      bodyMarkdown: posts.bodyMarkdown,
       score: posts.score,
       answerCount: posts.answerCount,
       acceptedAnswerId: posts.acceptedAnswerId,
@@ -142,6 +143,7 @@ export async function readThread(db: Database, questionId: number, viewerId: num
     .select({
       id: posts.id,
       bodyHtml: posts.bodyHtml,
+      bodyMarkdown: posts.bodyMarkdown,
       score: posts.score,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
