@@ -34,6 +34,11 @@ export function badgePath(slug?: string): string {
   return slug ? `/badges#badge-${slug}` : "/badges";
 }
 
+/** A sitemap file listed by /sitemap.xml: `/sitemaps/questions-3.xml`, `/sitemaps/articles.xml`, `/sitemaps/tags.xml`. */
+export function sitemapPath(file: { kind: "questions"; page: number } | { kind: "articles" | "tags" }): string {
+  return file.kind === "questions" ? `/sitemaps/questions-${file.page}.xml` : `/sitemaps/${file.kind}.xml`;
+}
+
 /** Where an author lands when their new post waits for review. */
 export function heldPostPath(postId: number): string {
   return `/posts/${postId}/held`;
