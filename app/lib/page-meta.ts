@@ -20,8 +20,14 @@ export interface PageSeo {
   noindex?: boolean;
 }
 
-/** The Remix `meta` array for a page; `section` goes in the tab title only ("How to export - Knowledge base - Peerdesk"). */
-export function pageMeta(seo: PageSeo, section?: string): MetaDescriptor[] {
+/**
+ * The Remix `meta` array for a page; `section` goes in the tab title only ("How to export -
+ * Knowledge base - Peerdesk"). Structured data goes in the head as JSON-LD: Remix's <Meta> writes
+ * it with `<`, `>` and `&` escaped (\u003c…), so "</script>" in a post cannot end the element. It
+ * is a data block, never run, so the CSP's script nonce does not apply to it.
+ */
+export function pageMeta(seo: PageSeo, options: { section?: string; structuredData?: object | null } = {}): MetaDescriptor[] {
+  const { section, structuredData } = options;
   const title = [seo.title, section, SITE_NAME].filter((part, index) => part && !(index === 0 && part === SITE_NAME)).join(" - ");
   return [
     { title },
@@ -36,6 +42,7 @@ export function pageMeta(seo: PageSeo, section?: string): MetaDescriptor[] {
     { name: "twitter:card", content: "summary" },
     { name: "twitter:title", content: seo.title },
     { name: "twitter:description", content: seo.description },
+    ...(structuredData ? [{ "script:ld+json": structuredData }] : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 // schema.org JSON-LD for search engines: QAPage on question pages (Google's Q&A guidance) and
-// Article on knowledge-base articles. Built from plain values so it runs anywhere; the text is
-// user-written, so serializeJsonLd makes it safe inside a <script> element.
+// Article on knowledge-base articles. Built from plain values; page-meta puts it in the head,
+// where Remix's <Meta> escapes it for the <script> element.
 
 export interface JsonLdPerson {
   name: string;
@@ -81,11 +81,4 @@ export function articleJsonLd(input: ArticleInput) {
     author: input.author ? person(input.author) : publisher,
     publisher,
   };
-}
-
-const UNSAFE_IN_SCRIPT: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
-
-/** JSON for a <script type="application/ld+json">: `<` and friends escaped, so "</script>" in a post cannot end the element. */
-export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => UNSAFE_IN_SCRIPT[char]!);
 }

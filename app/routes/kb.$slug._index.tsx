@@ -13,7 +13,6 @@ import { articlePath } from "~/lib/paths";
 import { keptQuery } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
-import { JsonLd } from "~/components/json-ld";
 import { getArticlePage } from "~/services/article-page.server";
 import { recordFeedback } from "~/services/kb-readers.server";
 import { changeArticleStatus, deleteArticle, verifyArticle } from "~/services/knowledge-base.server";
@@ -86,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, "Knowledge base") : missingPageMeta("Article not found"));
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { section: "Knowledge base", structuredData: data.structuredData }) : missingPageMeta("Article not found"));
 
 export default function ArticlePage() {
   const page = useLoaderData<typeof loader>();
@@ -100,7 +99,6 @@ export default function ArticlePage() {
       {page.may.rate ? <FeedbackForm voted={voted} failure={failure} /> : null}
       <RelatedArticles related={page.related} />
       {page.staff ? <StaffPanel article={page.article} staff={page.staff} failure={failure} now={page.now} /> : null}
-      <JsonLd data={page.structuredData} />
     </div>
   );
 }

@@ -22,7 +22,6 @@ import { questionTitle } from "~/services/question-queries.server";
 import { requireCanonicalPath } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
-import { JsonLd } from "~/components/json-ld";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
@@ -116,10 +115,10 @@ async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], p
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Question not found"));
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, signedIn, moderation, now, flagCommentsAs, structuredData } = useLoaderData<typeof loader>();
+  const { question, answers, related, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
@@ -194,7 +193,6 @@ export default function QuestionPage() {
       )}
       </div>
       <RelatedColumn related={related} />
-      <JsonLd data={structuredData} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // What a search engine or a link preview sees: one address per question, and the page's meta.
 import { expect, test } from "@playwright/test";
-import { BASE_URL } from "./helpers";
+import { BASE_URL, askQuestion, newUser, signUp, unique } from "./helpers";
 
 test("a question at a wrong slug lands on its own address, with a description, Open Graph and JSON-LD", async ({ page }) => {
   await page.goto("/");
@@ -38,4 +38,27 @@ test("robots.txt names the sitemap, and the sitemap index lists question files t
   const file = await request.get(first![1]!);
   expect(file.status()).toBe(200);
   expect(await file.text()).toMatch(/<url><loc>https?:\/\/[^/]+\/questions\/\d+\/[a-z0-9-]+<\/loc>/);
+});
+
+test("</script> in a question cannot break out of its JSON-LD: it stays data, and nothing runs", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await signUp(page, newUser("jsonld"));
+  const suffix = unique();
+  const title = `Footer shows </script><script>alert(1)</script> ${suffix}`;
+  const body = `My footer template has </script><script>alert(2)</script> in it, and <!-- comments --> too ${suffix}.`;
+  await askQuestion(page, { title, body, tags: `e2e-${suffix}` });
+  await page.reload();
+
+  const blocks = page.locator('script[type="application/ld+json"]');
+  await expect(blocks).toHaveCount(1);
+  const data = JSON.parse((await blocks.textContent()) ?? "null");
+  expect(data.mainEntity.name).toBe(title);
+  expect(data.mainEntity.text).toBe(body);
+  const injected = await page.locator("script").evaluateAll((scripts) => scripts.filter((s) => /^alert\(\d\)$/.test(s.textContent?.trim() ?? "")).length);
+  expect(injected).toBe(0);
+  expect(dialogs).toBe(0);
 });

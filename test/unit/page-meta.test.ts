@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
-import { serializeJsonLd } from "~/lib/structured-data";
 
 const seo = { title: "How do I export invoices?", description: "I need last year's invoices as CSV.", url: "https://help.example.com/questions/12/how-do-i-export-invoices" };
 
@@ -22,7 +21,7 @@ describe("page meta", () => {
   });
 
   it("defaults to og:type website, names a section in the tab title only, and can ask not to be indexed", () => {
-    const meta = pageMeta({ ...seo, noindex: true }, "Knowledge base");
+    const meta = pageMeta({ ...seo, noindex: true }, { section: "Knowledge base" });
     expect(meta[0]).toEqual({ title: "How do I export invoices? - Knowledge base - Peerdesk" });
     expect(find(meta, "property", "og:title")?.content).toBe(seo.title);
     expect(find(meta, "property", "og:type")?.content).toBe("website");
@@ -38,12 +37,11 @@ describe("page meta", () => {
   });
 });
 
-describe("JSON-LD serialization", () => {
-  it("escapes what could end the script element or confuse an HTML parser, and stays the same JSON", () => {
-    const data = { text: "</script><script>alert(1)</script> & <!-- \u2028 \u2029" };
-    const json = serializeJsonLd(data);
-    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(json).toContain("\\u003c/script\\u003e");
-    expect(JSON.parse(json)).toEqual(data);
+describe("structured data in the head", () => {
+  it("adds one JSON-LD entry when there is structured data, none otherwise", () => {
+    const structuredData = { "@context": "https://schema.org", "@type": "QAPage" };
+    expect(pageMeta(seo, { structuredData }).filter((entry) => "script:ld+json" in entry)).toEqual([{ "script:ld+json": structuredData }]);
+    expect(pageMeta(seo, { structuredData: null }).some((entry) => "script:ld+json" in entry)).toBe(false);
+    expect(pageMeta(seo).some((entry) => "script:ld+json" in entry)).toBe(false);
   });
 });
