@@ -20,7 +20,7 @@ export function ArticleList({ articles, empty = "No articles yet." }: { articles
           <h3 className="article-card__title">
             <Link to={articlePath(article)}>{article.title}</Link>
           </h3>
-          <p className="article-card__excerpt">{article.excerpt.replace(/\s+/g, " ").replace(/^The question /, "")}</p>
+          <p className="article-card__excerpt">{article.excerpt}</p>
           <p className="article-card__meta muted">
             {article.categoryName ? <span>{article.categoryName}</span> : null}
             {article.helpfulYes + article.helpfulNo > 0 ? (

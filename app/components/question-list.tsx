@@ -74,7 +74,7 @@ export function QuestionList({ questions, now }: { questions: QuestionSummary[];
             <h2 className="question-row__title">
               <Link to={questionPath(question)}>{question.title}</Link>
             </h2>
-            <p className="question-row__excerpt">{question.excerpt.replace(/[#*_`>\[\]]/g, "").slice(0, 180)}</p>
+            <p className="question-row__excerpt">{question.excerpt}</p>
             <div className="question-row__meta">
               <TagList tags={question.tags} />
               <span className="question-row__byline">

@@ -18,9 +18,19 @@ export async function loadQuestionPage(db: Database, request: Request, tag?: str
     throw data({ message: "Page numbers are not supported here. Use the “More questions” link at the foot of the list." }, { status: 400 });
   }
   try {
-    const page = await listQuestions(db, { sort, tag, after: url.searchParams.get("after") });
-    return { sort, ...page, now: new Date().toISOString() };
+    const after = url.searchParams.get("after");
+    const page = await listQuestions(db, { sort, tag, after });
+    return { sort, ...page, canonicalQuery: listQuery(sort, after), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
+}
+
+/** The query string that names a list page, and nothing else: the default sort is the bare address. */
+function listQuery(sort: QuestionSort, after: string | null): string {
+  const params = new URLSearchParams();
+  if (sort !== "newest" || after) params.set("sort", sort);
+  if (after) params.set("after", after);
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }

@@ -28,3 +28,8 @@ md.renderer.rules.code_block = (tokens, idx, options, env, self) =>
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }
+
+/** The same parse the renderer makes, as tokens: excerpts read the text a reader sees from it. */
+export function markdownTokens(source: string) {
+  return md.parse(source, {});
+}

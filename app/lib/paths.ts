@@ -14,6 +14,10 @@ export function userPath(user: { id: number; displayName?: string | null }): str
   return user.displayName ? `/users/${user.id}/${slugify(user.displayName)}` : `/users/${user.id}`;
 }
 
+export function tagPath(tag: string): string {
+  return `/tags/${encodeURIComponent(tag)}`;
+}
+
 export function articlePath(article: { slug: string }): string {
   return `/kb/${article.slug}`;
 }
@@ -28,6 +32,11 @@ export function signUpConfirmPath(token: string, redirectTo = "/"): string {
 /** A badge on the badges page: `/badges#badge-first-edit`. */
 export function badgePath(slug?: string): string {
   return slug ? `/badges#badge-${slug}` : "/badges";
+}
+
+/** A sitemap file listed by /sitemap.xml: `/sitemaps/questions-3.xml`, `/sitemaps/articles.xml`, `/sitemaps/tags.xml`. */
+export function sitemapPath(file: { kind: "questions"; page: number } | { kind: "articles" | "tags" }): string {
+  return file.kind === "questions" ? `/sitemaps/questions-${file.page}.xml` : `/sitemaps/${file.kind}.xml`;
 }
 
 /** Where an author lands when their new post waits for review. */

@@ -10,6 +10,9 @@ import { failureFromServiceError, invalid, parseForm, readForm, throwAsResponse 
 import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
 import { addressKey, articleReader, visitorIdentity } from "~/http/visitor.server";
 import { articlePath } from "~/lib/paths";
+import { keptQuery } from "~/http/canonical.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { getArticlePage } from "~/services/article-page.server";
 import { recordFeedback } from "~/services/kb-readers.server";
 import { changeArticleStatus, deleteArticle, verifyArticle } from "~/services/knowledge-base.server";
@@ -26,8 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   } catch (error) {
     throwAsResponse(error);
   }
-  if ("redirectTo" in result) throw redirect(result.redirectTo, 301);
-  return data({ ...result.page, now: now.toISOString() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  if ("redirectTo" in result) throw redirect(`${result.redirectTo}${keptQuery(request)}`, 301);
+  const { article } = result.page;
+  const seo = pageSeo({ title: article.title, path: articlePath(article), description: result.page.description, type: "article", noindex: article.status !== "published" });
+  return data({ ...result.page, seo, now: now.toISOString() }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 /** The article this URL names, as the action needs it (an old slug is followed; 404 otherwise). */
@@ -80,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} - Knowledge base - Peerdesk` : "Article not found - Peerdesk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { section: "Knowledge base", structuredData: data.structuredData }) : missingPageMeta("Article not found"));
 
 export default function ArticlePage() {
   const page = useLoaderData<typeof loader>();

@@ -39,7 +39,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
     const result = await editPost(args.context.db, { editorId: viewer.id, postId: post.id, ...parsed.data });
-    const question = { id: result.questionId };
+    // The title as saved, so the redirect lands on the thread's address with its (possibly new) slug.
+    const question = { id: result.questionId, title: "title" in parsed.data && parsed.data.title ? parsed.data.title : post.questionTitle };
     return redirect(post.type === "answer" ? answerPath(question, post.id) : questionPath(question));
   } catch (error) {
     return editFailure(error, form);

@@ -9,6 +9,7 @@ import { parseId } from "~/forms/fields";
 import { notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer } from "~/http/viewer.server";
 import { setStaffVerified } from "~/services/staff-verification.server";
+import { answerPath } from "~/lib/paths";
 import { data } from "@remix-run/node";
 
 const verifyIntent = z.enum(["verify", "unverify"]);
@@ -26,13 +27,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = verifyIntent.safeParse(form.get("intent"));
   if (!intent.success) throw data({ message: "That action is not recognised. Reload the page and try again." }, { status: 400 });
+  let result;
   try {
-    await setStaffVerified(context.db, { actorId: viewer?.id ?? null, answerId, undo: intent.data === "unverify" });
+    result = await setStaffVerified(context.db, { actorId: viewer?.id ?? null, answerId, undo: intent.data === "unverify" });
   } catch (error) {
     throwAsResponse(error);
   }
-  // Through the post's permanent link, which knows the thread and its slug.
-  return redirect(`/posts/${answerId}`, { headers: { "X-Remix-Revalidate": "yes" } });
+  return redirect(answerPath({ id: result.questionId, title: result.questionTitle }, answerId), { headers: { "X-Remix-Revalidate": "yes" } });
 }
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? errorTitle(error) : "Staff verification - Peerdesk" }];

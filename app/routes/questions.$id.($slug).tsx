@@ -18,6 +18,10 @@ import { handleModerationIntent, isModerationIntent } from "~/http/question-mode
 import { getQuestionModeration } from "~/services/closing.server";
 import { belongsToQuestion } from "~/services/posts.server";
 import { getQuestionPage } from "~/services/question-page.server";
+import { questionTitle } from "~/services/question-queries.server";
+import { requireCanonicalPath } from "~/http/canonical.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
@@ -35,7 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   try {
     const page = await getQuestionPage(context.db, id, viewer);
-    return { ...page, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
+    const path = questionPath(page.question);
+    requireCanonicalPath(request, path);
+    const seo = pageSeo({ title: page.question.title, path, description: page.description, type: "article", noindex: page.question.deletedAt !== null });
+    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -46,7 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (questionId === null) notFound("That question");
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
-  const back = `/questions/${questionId}/${params.slug ?? ""}`;
+  // Back to the page's one address, whatever slug (or none) the form was posted to.
+  const back = questionPath({ id: questionId, title: await questionTitle(context.db, questionId) });
   if (isModerationIntent(form)) return handleModerationIntent(context, form, { viewerId: viewer.id, questionId, back });
   const intent = questionPageIntent.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!intent.success) return invalid(form, { form: "That action is not recognised. Reload the page and try again." });
@@ -108,10 +116,7 @@ async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], p
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.question.title} - Peerdesk` : "Question not found - Peerdesk" },
-  ...(data ? [{ name: "description", content: data.question.title }] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
   const { question, answers, related, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();

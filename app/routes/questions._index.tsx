@@ -3,15 +3,20 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager, QuestionList, SortTabs } from "~/components/question-list";
 import { loadQuestionPage } from "~/http/question-list.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+
+const LIST_TITLES = { newest: "Questions", active: "Active questions", unanswered: "Unanswered questions", top: "Top questions" } as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return loadQuestionPage(context.db, request);
+  const page = await loadQuestionPage(context.db, request);
+  // `/` and `/questions` show the same list: both name `/` as the one to index.
+  const path = page.canonicalQuery ? `/questions${page.canonicalQuery}` : "/";
+  const seo = pageSeo({ title: LIST_TITLES[page.sort], path, description: "Questions and answers from the community, with staff close at hand." });
+  return { ...page, seo };
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Questions - Peerdesk" },
-  { name: "description", content: "Questions and answers from the community, with staff close at hand." },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Questions"));
 
 export default function QuestionsPage() {
   const { questions, sort, nextCursor, now } = useLoaderData<typeof loader>();

@@ -7,6 +7,8 @@ import { SearchResultList } from "~/components/search-results";
 import { PopularTags, SearchTips } from "~/components/search-tips";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "~/domain/search-query";
 import { throwAsResponse } from "~/http/responses.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { addressKey } from "~/http/visitor.server";
 import { MAX_SEARCH_PAGE } from "~/services/search/search.server";
 import { loadSearchPage } from "~/services/search/search-page.server";
@@ -31,7 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!page.success) throw data({ message: page.error.issues[0]?.message ?? "That page number is not valid." }, { status: 400 });
   try {
     const found = await loadSearchPage(context.db, query, { page: page.data, searcher: { addressKey: addressKey(context) } });
+    const q = url.searchParams.get("q") ?? "";
     return {
+      // Results pages are for people, not for indexes (robots.txt says the same).
+      seo: pageSeo({ title: query.text ? `Search: ${query.text.slice(0, 60)}` : "Search", path: q ? `/search?${new URLSearchParams({ q })}` : "/search", description: "Search the community's questions and answers and the knowledge base.", noindex: true }),
       q: query.text,
       truncated: query.truncated,
       ignored: query.ignored,
@@ -43,10 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.q ? `Search: ${data.q.slice(0, 60)} - Peerdesk` : "Search - Peerdesk" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Search"));
 
 function searchPath(q: string, page: number) {
   return `/search?q=${encodeURIComponent(q)}${page > 1 ? `&page=${page}` : ""}`;

@@ -12,6 +12,9 @@ import { failureFromServiceError, invalid, notFound, readForm } from "~/http/res
 import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
 import { TAG_DESCRIPTION_MAX, getTag, setTagDescription } from "~/services/tag-directory.server";
 import directoriesCss from "../styles/directories.css?url";
+import { pageSeo } from "~/http/page-seo.server";
+import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { tagPath } from "~/lib/paths";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
 
@@ -25,7 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const name = tagFromParams(params);
   const [page, tag, viewer] = await Promise.all([loadQuestionPage(context.db, request, name), getTag(context.db, name), getViewer(request, context)]);
   if (!tag) notFound("That tag");
-  return { ...page, tag, canDescribe: can(viewer, { type: "editTagDescription" }).allowed };
+  const count = `${tag.questionCount} ${tag.questionCount === 1 ? "question" : "questions"}`;
+  const seo = pageSeo({
+    title: `Questions tagged ${name}`,
+    path: `${tagPath(name)}${page.canonicalQuery}`,
+    description: tag.description ? `${tag.description} ${count}.` : `${count} about ${name}, answered by the community and staff.`,
+  });
+  return { ...page, tag, seo, canDescribe: can(viewer, { type: "editTagDescription" }).allowed };
 }
 
 const describeForm = z.object({
@@ -40,21 +49,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, { description: parsed.error.issues[0]?.message ?? "Check the description." });
   try {
     await setTagDescription(context.db, viewer, { name, description: parsed.data.description });
-    return redirect(`/tags/${encodeURIComponent(name)}`);
+    return redirect(tagPath(name));
   } catch (error) {
     return failureFromServiceError(error, form);
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [{ title: `Questions tagged ${data.tag.name} - Peerdesk` }, { name: "description", content: data.tag.description ?? `Questions about ${data.tag.name} on Peerdesk.` }]
-    : [{ title: "Tag not found - Peerdesk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Tag not found"));
 
 export default function TagPage() {
   const { questions, sort, nextCursor, now, tag, canDescribe } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
-  const base = `/tags/${encodeURIComponent(tag.name)}`;
+  const base = tagPath(tag.name);
   return (
     <div className="page">
       <div className="page-heading">

@@ -25,6 +25,9 @@ import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
 import { listNotifications, setRole } from "~/services/users.server";
 import { userPath } from "~/lib/paths";
+import { requireCanonicalPath } from "~/http/canonical.server";
+import { pageSeo } from "~/http/page-seo.server";
+import { SITE_NAME, missingPageMeta, pageMeta } from "~/lib/page-meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: profileCss }];
 
@@ -58,6 +61,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const rawTab = url.searchParams.get("tab") ?? "summary";
     const tab: ProfileTab = rawTab in PROFILE_TABS ? (rawTab as ProfileTab) : "summary";
     const profile = await getProfileHeader(context.db, id);
+    const path = userPath(profile.user);
+    requireCanonicalPath(request, path);
     const lists = await loadTab(context.db, id, tab, url.searchParams.get("after"));
     const activity = viewer?.id === id ? await listNotifications(context.db, id) : null;
     return {
@@ -70,6 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       suspension: await getSuspensionPanel(context.db, profile.user, viewer),
       flags: viewer && (viewer.id === id || isStaff(viewer)) ? { own: viewer.id === id, list: await flagsByUser(context.db, id) } : null,
       now: new Date().toISOString(),
+      seo: pageSeo({ title: profile.user.displayName, path, type: "profile", description: profileDescription(profile.user.displayName, profile.user.reputation, profile.counts) }),
     };
   } catch (error) {
     throwAsResponse(error);
@@ -94,9 +100,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.displayName} - Peerdesk` : "User not found - Peerdesk" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("User not found"));
+
+function profileDescription(name: string, reputation: number, counts: { questions: number; answers: number }) {
+  const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  return `${name} on ${SITE_NAME}: ${plural(reputation, "reputation point")}, ${plural(counts.questions, "question")} and ${plural(counts.answers, "answer")}.`;
+}
 
 export default function ProfilePage() {
   const { user, counts, topTags, chart, tab, lists, activity, badges, canChangeRole, suspension, now, flags } = useLoaderData<typeof loader>();

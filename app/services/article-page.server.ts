@@ -8,6 +8,7 @@ import { answerPath, questionPath } from "~/lib/paths";
 import { feedbackComments, getArticleBySlug, latestSourceRevision, relatedArticles, reviewAfterDays } from "./kb-queries.server";
 import { recordView, type ArticleReader } from "./kb-readers.server";
 import { articleFacts } from "./knowledge-base.server";
+import { articleSearchData } from "./seo.server";
 
 export async function getArticlePage(db: Database, slug: string, viewer: Actor | null, reader: ArticleReader | null, now = new Date()) {
   const found = await getArticleBySlug(db, slug, viewer);
@@ -56,6 +57,8 @@ export async function getArticlePage(db: Database, slug: string, viewer: Actor |
           }
         : null,
       related: await relatedArticles(db, article),
+      /** The meta description, and Article JSON-LD when published. */
+      ...articleSearchData({ ...article, credited: credited?.id ? credited : null }),
       /** What this viewer may do here. */
       may: { rate, manage },
       /** Figures and review state, for those who manage articles. */

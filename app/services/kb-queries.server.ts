@@ -9,6 +9,7 @@ import { reviewReasons, type ReviewReason } from "~/domain/knowledge-base";
 import { can, type Actor } from "~/domain/privileges";
 import { lineDiff, type DiffPart } from "~/lib/line-diff";
 import { articlePath } from "~/lib/paths";
+import { EXCERPT_SOURCE_CHARS, excerpt } from "~/lib/excerpt";
 import { requireAllowed } from "./actors.server";
 import { NotFoundError } from "./errors";
 
@@ -18,11 +19,18 @@ export function reviewAfterDays() {
 
 const PUBLISHED = sql`${kbArticles.status} = 'published' and ${kbArticles.deletedAt} is null`;
 
+const CARD_EXCERPT_CHARS = 200;
+
+/** A card's excerpt: the article's words without its "The question" / "The answer" headings. */
+function withExcerpt<T extends { bodyStart: string }>({ bodyStart, ...row }: T): Omit<T, "bodyStart"> & { excerpt: string } {
+  return { ...row, excerpt: excerpt(bodyStart, CARD_EXCERPT_CHARS, { headings: false }) };
+}
+
 const summary = {
   id: kbArticles.id,
   slug: kbArticles.slug,
   title: kbArticles.title,
-  excerpt: sql<string>`left(regexp_replace(${kbArticles.bodyMarkdown}, '[#*_>\`\\[\\]]', '', 'g'), 200)`,
+  bodyStart: sql<string>`left(${kbArticles.bodyMarkdown}, ${EXCERPT_SOURCE_CHARS}::int)`,
   publishedAt: kbArticles.publishedAt,
   helpfulYes: kbArticles.helpfulYes,
   helpfulNo: kbArticles.helpfulNo,
@@ -51,7 +59,7 @@ export async function getKbHome(db: Database) {
     .where(PUBLISHED)
     .orderBy(desc(kbArticles.publishedAt), desc(kbArticles.id))
     .limit(6);
-  return { categories, mostHelpful, newest };
+  return { categories, mostHelpful: mostHelpful.map(withExcerpt), newest: newest.map(withExcerpt) };
 }
 
 export async function getKbCategory(db: Database, slug: string) {
@@ -63,7 +71,7 @@ export async function getKbCategory(db: Database, slug: string) {
     .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
     .where(and(PUBLISHED, eq(kbArticles.categoryId, category.id)))
     .orderBy(asc(kbArticles.title));
-  return { category, articles };
+  return { category, articles: articles.map(withExcerpt) };
 }
 
 export async function listCategories(db: Database) {

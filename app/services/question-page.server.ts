@@ -5,6 +5,7 @@ import { can, explainRefusal, isStaff, type Actor, type PostFacts } from "~/doma
 import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
 import { readThread } from "./question-queries.server";
+import { questionSearchData } from "./seo.server";
 import { suggestSimilar } from "./search/index.server";
 
 /** How many related questions and articles the side column shows. */
@@ -27,7 +28,11 @@ export async function relatedTo(db: Database, question: { id: number; title: str
 
 export async function getQuestionPage(db: Database, questionId: number, viewer: Actor | null) {
   const staff = isStaff(viewer);
-  const { question, answers } = await readThread(db, questionId, viewer?.id ?? null, { includeDeleted: staff });
+  const thread = await readThread(db, questionId, viewer?.id ?? null, { includeDeleted: staff });
+  const searchData = questionSearchData(thread.question, thread.answers);
+  // The markdown served its purpose (description, structured data); the page shows the HTML.
+  const { bodyMarkdown: _questionMarkdown, ...question } = thread.question;
+  const answers = thread.answers.map(({ bodyMarkdown: _answerMarkdown, ...answer }) => answer);
   const articles = await articlesForAnswers(
     db,
     answers.map((answer) => answer.id),
@@ -79,6 +84,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     }),
     related: related.map(({ kind, id, title, url, solved, answerCount }) => ({ kind, id, title, url, solved, answerCount })),
     signedIn: viewer !== null,
+    ...searchData,
     // Comments can be flagged by whoever may flag a post that is not theirs (checked again on submit).
     flagCommentsAs: viewer && can(viewer, { type: "flag", post: { ...questionFacts, authorId: -1 } }).allowed ? viewer.id : null,
   };

@@ -3,12 +3,14 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { comments, postRevisions, posts, users, votes } from "../../db/schema";
+import { EXCERPT_SOURCE_CHARS, excerpt } from "~/lib/excerpt";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { questionSolvedSql } from "./solved.server";
 
 export const QUESTION_SORTS = ["newest", "active", "unanswered", "top"] as const;
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
 export const PAGE_SIZE = 30;
+const LIST_EXCERPT_CHARS = 180;
 
 const author = {
   id: users.id,
@@ -81,7 +83,7 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
       solved: sql<boolean>`${questionSolvedSql("posts")}`,
       createdAt: posts.createdAt,
       lastActivityAt: posts.lastActivityAt,
-      excerpt: sql<string>`left(${posts.bodyMarkdown}, 220)`,
+      bodyStart: sql<string>`left(${posts.bodyMarkdown}, ${EXCERPT_SOURCE_CHARS}::int)`,
       author,
     })
     .from(posts)
@@ -98,7 +100,7 @@ export async function listQuestions(db: Database, options: QuestionListOptions) 
           id: last.id,
         })
       : null;
-  return { questions: page.map((row) => ({ ...row, title: row.title ?? "" })), nextCursor };
+  return { questions: page.map(({ bodyStart, ...row }) => ({ ...row, title: row.title ?? "", excerpt: excerpt(bodyStart, LIST_EXCERPT_CHARS) })), nextCursor };
 }
 
 /** The whole thread, as stored. Deleted posts are "not found", except to staff (`includeDeleted`), who may restore them. */
@@ -110,6 +112,7 @@ export async function readThread(db: Database, questionId: number, viewerId: num
       title: posts.title,
       tags: posts.tags,
       bodyHtml: posts.bodyHtml,
+      bodyMarkdown: posts.bodyMarkdown,
       score: posts.score,
       answerCount: posts.answerCount,
       acceptedAnswerId: posts.acceptedAnswerId,
@@ -132,6 +135,7 @@ export async function readThread(db: Database, questionId: number, viewerId: num
     .select({
       id: posts.id,
       bodyHtml: posts.bodyHtml,
+      bodyMarkdown: posts.bodyMarkdown,
       score: posts.score,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
@@ -188,6 +192,12 @@ export async function readThread(db: Database, questionId: number, viewerId: num
   };
 }
 
+/** A question's title (deleted ones too: staff act on them), for building its address; null if there is no such question. */
+export async function questionTitle(db: Database, questionId: number): Promise<string | null> {
+  const [row] = await db.select({ title: posts.title }).from(posts).where(and(eq(posts.id, questionId), eq(posts.type, "question")));
+  return row?.title ?? null;
+}
+
 /** A post's current text for its edit form; a deleted post, or an answer in a deleted thread, is not found. */
 export async function getPostForEdit(db: Database, postId: number) {
   const question = alias(posts, "question");
@@ -197,6 +207,7 @@ export async function getPostForEdit(db: Database, postId: number) {
       type: posts.type,
       questionId: posts.questionId,
       title: posts.title,
+      questionTitle: question.title,
       tags: posts.tags,
       bodyMarkdown: posts.bodyMarkdown,
       deletedAt: posts.deletedAt,

@@ -16,14 +16,17 @@ export async function setStaffVerified(
   db: Database,
   input: { actorId: number | null; answerId: number; undo?: boolean },
   now = new Date(),
-): Promise<{ questionId: number; answerId: number; verified: boolean }> {
+): Promise<{ questionId: number; questionTitle: string | null; answerId: number; verified: boolean }> {
   return db.transaction(async (tx) => {
     const actor = input.actorId === null ? null : await findActor(tx, input.actorId, now);
     const { post: answer, facts } = await lockPost(tx, input.answerId);
     requireAllowed(can(actor, { type: "verifyAnswer", answer: facts }), "That answer");
     const questionId = answer.questionId!;
+    // For the way back to the thread's address, slug included.
+    const [question] = await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, questionId));
+    const questionTitle = question?.title ?? null;
     const verified = answer.staffVerifiedAt !== null;
-    if (verified === !input.undo) return { questionId, answerId: answer.id, verified };
+    if (verified === !input.undo) return { questionId, questionTitle, answerId: answer.id, verified };
     await tx
       .update(posts)
       .set(input.undo ? { staffVerifiedAt: null, staffVerifiedBy: null } : { staffVerifiedAt: now, staffVerifiedBy: actor!.id })
@@ -33,6 +36,6 @@ export async function setStaffVerified(
       { actorId: actor!.id, action: input.undo ? "answer_unverified" : "answer_verified", targetUserId: answer.authorId, postId: answer.id },
       now,
     );
-    return { questionId, answerId: answer.id, verified: !input.undo };
+    return { questionId, questionTitle, answerId: answer.id, verified: !input.undo };
   });
 }

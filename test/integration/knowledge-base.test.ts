@@ -14,7 +14,7 @@ import { recount } from "~/services/recount.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, reputationOf, sessionCookieFor } from "../support/fixtures";
-import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+import { callRoute, contextFor, formRequest, getRequest, questionUrl } from "../support/routes";
 
 const t = useTestDatabase();
 
@@ -129,7 +129,7 @@ describe("editing, publishing, reading", () => {
     );
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/kb\/[a-z0-9-]+\/edit$/);
-    const page = await callRoute(async () => questionRoute.loader({ request: getRequest(`/questions/${question.id}`), params: { id: String(question.id) }, context: contextFor(t.db) }));
+    const page = await callRoute(async () => questionRoute.loader({ request: getRequest(await questionUrl(t.db, question.id)), params: { id: String(question.id) }, context: contextFor(t.db) }));
     // Customers see the link only once the article is published.
     expect(page.data.answers[0].article).toBeNull();
   });

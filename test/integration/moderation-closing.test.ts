@@ -19,7 +19,7 @@ import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
 import { addressKey } from "~/http/visitor.server";
 import { RATE_LIMITS, countHit } from "~/services/rate-limits.server";
-import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+import { callRoute, contextFor, formRequest, getRequest, questionUrl, userUrl } from "../support/routes";
 
 const t = useTestDatabase();
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,7 +31,7 @@ async function postTo(path: string, params: Record<string, string>, fields: Reco
 }
 const onQuestion = (id: number, fields: Record<string, string>, cookie?: string) => postTo(`/questions/${id}`, { id: String(id) }, fields, cookie);
 const onProfile = (id: number, fields: Record<string, string>, cookie?: string) => postTo(`/users/${id}`, { id: String(id) }, fields, cookie);
-const pageOf = (id: number, cookie?: string) => callRoute(async () => question.loader({ request: getRequest(`/questions/${id}`, cookie), params: { id: String(id) }, context: contextFor(t.db) }));
+const pageOf = (id: number, cookie?: string) => callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, id), cookie), params: { id: String(id) }, context: contextFor(t.db) }));
 
 async function questionRow(id: number) {
   const [row] = await t.db.select().from(posts).where(eq(posts.id, id));
@@ -386,7 +386,7 @@ describe("suspensions", () => {
     expect(page.data.moderation.answerBlocked).toContain(reason);
     const askPage = await callRoute(async () => ask.loader({ request: getRequest("/questions/ask", cookie), params: {}, context: contextFor(t.db) }));
     expect(askPage.data.suspended).toContain(reason);
-    const profilePage = await callRoute(async () => profile.loader({ request: getRequest(`/users/${member.id}`, cookie), params: { id: String(member.id) }, context: contextFor(t.db) }));
+    const profilePage = await callRoute(async () => profile.loader({ request: getRequest(await userUrl(t.db, member.id), cookie), params: { id: String(member.id) }, context: contextFor(t.db) }));
     expect(profilePage.data.suspension).toMatchObject({ canSuspend: false, current: { reason } });
     const [entry] = await t.db.select().from(moderationLog).where(eq(moderationLog.targetUserId, member.id)).orderBy(desc(moderationLog.id));
     expect(entry).toMatchObject({ action: "user_suspended", actorId: staff.id, reason });

@@ -11,7 +11,7 @@ import * as edit from "~/routes/posts.$id.edit";
 import * as healthz from "~/routes/healthz";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
-import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+import { callRoute, contextFor, formRequest, getRequest, questionUrl } from "../support/routes";
 
 const t = useTestDatabase();
 
@@ -75,11 +75,11 @@ describe("the question page", () => {
     const q = await makeQuestion(t.db, asker.id);
     const a = await makeAnswer(t.db, newcomer.id, q.id);
     const cookie = await sessionCookieFor(t.db, newcomer.id);
-    const page = await callRoute(async () => question.loader({ request: getRequest(`/questions/${q.id}`, cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    const page = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id), cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
     expect([page.data.question.canComment, page.data.question.commentNote]).toEqual([false, "You need 50 reputation to comment anywhere."]);
     const own = page.data.answers.find((answer: { id: number }) => answer.id === a.id);
     expect([own.canComment, own.commentNote]).toEqual([true, null]);
-    const anonymous = await callRoute(async () => question.loader({ request: getRequest(`/questions/${q.id}`), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    const anonymous = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id)), params: { id: String(q.id) }, context: contextFor(t.db) }));
     expect(anonymous.data.question.commentNote).toBeNull();
   });
 
@@ -87,7 +87,7 @@ describe("the question page", () => {
     const asker = await makeUser(t.db);
     const q = await makeQuestion(t.db, asker.id);
     const a = await makeAnswer(t.db, asker.id, q.id);
-    const result = await callRoute(async () => question.loader({ request: getRequest(`/questions/${a.id}`), params: { id: String(a.id) }, context: contextFor(t.db) }));
+    const result = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, a.id)), params: { id: String(a.id) }, context: contextFor(t.db) }));
     expect(result.status).toBe(404);
   });
 
@@ -102,7 +102,7 @@ describe("the question page", () => {
     expect(empty.data.errors.body).toBe("Body is required.");
     const ok = await callRoute(async () => question.action({ request: formRequest(path, { intent: "answer", body: "Reports > Export > CSV does it." }, cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
     expect(ok.status).toBe(302);
-    const page = await callRoute(async () => question.loader({ request: getRequest(path, cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    const page = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id), cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
     expect(page.data.answers).toHaveLength(1);
     expect(page.data.answers[0].bodyHtml).toContain("Reports &gt; Export &gt; CSV");
   });

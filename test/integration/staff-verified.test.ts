@@ -11,7 +11,7 @@ import { searchEverything } from "~/services/search/search.server";
 import { setStaffVerified } from "~/services/staff-verification.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
-import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+import { callRoute, contextFor, formRequest, getRequest, questionUrl } from "../support/routes";
 
 const t = useTestDatabase();
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -72,17 +72,17 @@ describe(`staff verified on ${t.plan.label}`, () => {
     const cookie = await sessionCookieFor(t.db, staff.id);
     const marked = await post(answer.id, "verify", cookie);
     expect(marked.status).toBe(302);
-    expect(marked.location).toBe(`/posts/${answer.id}`);
+    expect(marked.location).toBe(`${await questionUrl(t.db, question.id)}#answer-${answer.id}`);
     expect(await verification(answer.id)).toEqual({ at: expect.any(Date), by: staff.id });
     await post(answer.id, "verify", cookie);
     expect(await logFor(answer.id)).toEqual([{ action: "answer_verified", actorId: staff.id, targetUserId: answerer.id }]);
 
     // The page shows the mark to everyone, and the staff member the button to remove it.
-    const page = await callRoute(async () => questionRoute.loader({ request: getRequest(`/questions/${question.id}`), params: { id: String(question.id) }, context: contextFor(t.db) }));
+    const page = await callRoute(async () => questionRoute.loader({ request: getRequest(await questionUrl(t.db, question.id)), params: { id: String(question.id) }, context: contextFor(t.db) }));
     const shown = page.data.answers.find((a: { id: number }) => a.id === answer.id);
     expect(shown.staffVerifiedAt).not.toBeNull();
     expect(shown.canVerify).toBe(false);
-    const staffPage = await callRoute(async () => questionRoute.loader({ request: getRequest(`/questions/${question.id}`, cookie), params: { id: String(question.id) }, context: contextFor(t.db) }));
+    const staffPage = await callRoute(async () => questionRoute.loader({ request: getRequest(await questionUrl(t.db, question.id), cookie), params: { id: String(question.id) }, context: contextFor(t.db) }));
     expect(staffPage.data.answers.find((a: { id: number }) => a.id === answer.id).canVerify).toBe(true);
 
     await post(answer.id, "unverify", cookie);

@@ -1,6 +1,10 @@
 // Calling Remix loaders and actions the way the server does: a real Request and our load context.
 import type { AppLoadContext } from "@remix-run/node";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { users } from "../../db/schema";
+import { questionPath, userPath } from "~/lib/paths";
+import { questionTitle } from "~/services/question-queries.server";
 
 export interface RouteResult {
   status: number;
@@ -53,4 +57,15 @@ export async function callRoute(fn: () => Promise<unknown>): Promise<RouteResult
 
 function isDataWithInit(value: unknown): value is { data: unknown; init?: ResponseInit } {
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
+}
+
+/** A question page's own address (slug included), as the site links to it: other paths answer 301. */
+export async function questionUrl(db: Database, id: number) {
+  return questionPath({ id, title: await questionTitle(db, id) });
+}
+
+/** A profile's own address (slug included). */
+export async function userUrl(db: Database, id: number) {
+  const [user] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, id));
+  return userPath({ id, displayName: user?.displayName });
 }
