@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looksLikeFormerMemberName } from "~/domain/accounts";
 import { INVISIBLE_CHARACTERS, LIMITS, text } from "./fields";
 
 const email = z
@@ -26,12 +27,17 @@ export function normaliseDisplayName(value: string): string {
 export const displayNameField = z
   .string({ error: "Display name is required." })
   .transform(normaliseDisplayName)
-  .pipe(text("Display name", LIMITS.displayName));
+  .pipe(text("Display name", LIMITS.displayName))
+  // Deleted members' posts are shown under "Former member 12": nobody may pose as one.
+  .refine((name) => !looksLikeFormerMemberName(name), { error: "That display name is reserved." });
+
+/** A password being chosen (sign-up, reset, change): the one length rule. */
+const newPassword = password.min(LIMITS.password.min, { error: `Password must be at least ${LIMITS.password.min} characters.` });
 
 export const signUpForm = z.object({
   email,
   displayName: displayNameField,
-  password: password.min(LIMITS.password.min, { error: `Password must be at least ${LIMITS.password.min} characters.` }),
+  password: newPassword,
 });
 
 export const logInForm = z.object({ email, password });
@@ -41,3 +47,15 @@ export const confirmSignUpForm = z.object({
   token: z.string({ error: "This sign-up link is incomplete." }).min(1, { error: "This sign-up link is incomplete." }).max(100, { error: "This sign-up link is incomplete." }),
   displayName: displayNameField.optional(),
 });
+
+const emailedToken = (what: string) =>
+  z
+    .string({ error: `This ${what} link is incomplete.` })
+    .min(1, { error: `This ${what} link is incomplete.` })
+    .max(100, { error: `This ${what} link is incomplete.` });
+
+export const forgotPasswordForm = z.object({ email });
+
+export const resetPasswordForm = z.object({ token: emailedToken("password reset"), password: newPassword });
+
+export const confirmEmailForm = z.object({ token: emailedToken("email change") });
