@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { looksLikeFormerMemberName } from "~/domain/accounts";
+import { DELETE_ACCOUNT_CONFIRMATION, looksLikeFormerMemberName } from "~/domain/accounts";
 import { INVISIBLE_CHARACTERS, LIMITS, text } from "./fields";
 
 const email = z
@@ -59,3 +59,20 @@ export const forgotPasswordForm = z.object({ email });
 export const resetPasswordForm = z.object({ token: emailedToken("password reset"), password: newPassword });
 
 export const confirmEmailForm = z.object({ token: emailedToken("email change") });
+
+const currentPassword = z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(LIMITS.password.max, { error: "That is not your current password." });
+
+/** The settings page's small forms, one intent each; field names differ so each form's errors stay its own. */
+export const settingsIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("changePassword"), currentPassword, newPassword }),
+  z.object({ intent: z.literal("changeEmail"), newEmail: email, emailPassword: currentPassword }),
+  z.object({ intent: z.literal("signOutSession"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: "That session does not exist." }) }),
+  z.object({ intent: z.literal("signOutOthers") }),
+  z.object({
+    intent: z.literal("deleteAccount"),
+    deletePassword: currentPassword,
+    confirmation: z
+      .string({ error: `Type "${DELETE_ACCOUNT_CONFIRMATION}" to confirm.` })
+      .refine((typed) => typed.trim().toLowerCase() === DELETE_ACCOUNT_CONFIRMATION, { error: `Type "${DELETE_ACCOUNT_CONFIRMATION}" to confirm.` }),
+  }),
+]);

@@ -95,8 +95,9 @@ export default function ProfilePage() {
             </dd>
           </div>
         </dl>
+        {user.deletedAt ? <p className="muted">This member deleted their account. Their posts stay, under this name.</p> : null}
         {staff ? <p className="muted">Staff members help as part of their job and earn no reputation.</p> : null}
-        {canChangeRole ? (
+        {canChangeRole && !user.deletedAt ? (
           <Form method="post" className="role-form">
             <FormError message={failure && !("intent" in failure) ? failure.errors.form : undefined} />
             <input type="hidden" name="intent" value="setRole" />

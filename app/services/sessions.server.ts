@@ -89,11 +89,6 @@ export async function invalidateSession(db: Database, token: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionIdFor(token)));
 }
 
-/** The id a session row has, for the token in a cookie. */
-export function sessionIdOf(token: string): string {
-  return sessionIdFor(token);
-}
-
 /** A member's live sessions, most recently used first; `current` marks the one the token belongs to. */
 export async function listSessions(db: Database, userId: number, currentToken: string | null, now = new Date()) {
   const rows = await db

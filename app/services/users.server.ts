@@ -141,6 +141,7 @@ export async function getUserProfile(db: Database, userId: number) {
       role: users.role,
       reputation: users.reputation,
       createdAt: users.createdAt,
+      deletedAt: users.deletedAt,
     })
     .from(users)
     .where(eq(users.id, userId));
