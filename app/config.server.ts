@@ -53,6 +53,10 @@ const settings = z.object({
   RATE_LIMIT_SIGNUP_PER_IP: count(10),
   /** Sign-ups with one email, per hour. */
   RATE_LIMIT_SIGNUP_PER_EMAIL: count(5),
+  /** Password reset requests from one address, per hour. */
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: count(10),
+  /** Password reset requests for one email, per hour (each one sends an email). */
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: count(3),
   /** Comments by one member, per hour. */
   RATE_LIMIT_COMMENTS_PER_USER: count(30),
   /** Searches from one address, per minute (the header box, /search and ask-time suggestions' page). */

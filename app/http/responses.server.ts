@@ -21,7 +21,8 @@ export interface FormFailure {
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === "string" && key !== "password") values[key] = value;
+    // Passwords never travel back to the page, whatever the form calls them.
+    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
   }
   return values;
 }

@@ -91,9 +91,9 @@ export async function requireViewerAllowedTo(request: Request, context: AppLoadC
   return viewer;
 }
 
-/** Signs the user in (a new session and its cookie) and sends them where they were going. */
-export async function startSessionAndRedirect(context: AppLoadContext, userId: number, redirectTo: unknown) {
-  const session = await createSession(context.db, userId);
+/** Signs the user in (a new session, remembering the browser it was made in, and its cookie) and sends them where they were going. */
+export async function startSessionAndRedirect(request: Request, context: AppLoadContext, userId: number, redirectTo: unknown) {
+  const session = await createSession(context.db, userId, new Date(), { userAgent: request.headers.get("user-agent") });
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, context.secureCookies) },
   });

@@ -57,3 +57,27 @@ export function reviewPath(options: { reason?: string | null; after?: string | n
   const query = params.toString();
   return query ? `/review?${query}` : "/review";
 }
+
+/** The page that asks for an email and sends a password reset link. */
+export const forgotPasswordPath = "/forgot-password";
+
+/** The emailed link that lets a member choose a new password. */
+export function resetPasswordPath(token: string): string {
+  return `/reset-password?${new URLSearchParams({ token })}`;
+}
+
+/** The emailed link, sent to the new address, that makes a change of email happen. */
+export function confirmEmailPath(token: string): string {
+  return `/confirm-email?${new URLSearchParams({ token })}`;
+}
+
+/** The signed-in member's own account settings; `section` is a fragment on the page. */
+export function settingsPath(section?: "password" | "email" | "sessions" | "data" | "delete"): string {
+  return section ? `/settings#${section}` : "/settings";
+}
+
+/** The JSON download of everything a member has put in. */
+export const settingsExportPath = "/settings/export";
+
+/** Where a member lands once their account is deleted (signed out). */
+export const accountDeletedPath = "/settings/deleted";

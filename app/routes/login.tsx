@@ -8,6 +8,7 @@ import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
 import { safeRedirect } from "~/http/safe-redirect";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
+import { forgotPasswordPath } from "~/lib/paths";
 import { authenticate } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
     const user = await authenticate(context.db, { ...parsed.data, clientIp: context.clientIp, deviceToken: readDeviceToken(request) });
-    const response = await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
+    const response = await startSessionAndRedirect(request, context, user.id, form.get("redirectTo"));
     response.headers.append("Set-Cookie", deviceCookie(user.deviceToken, context.secureCookies));
     return response;
   } catch (error) {
@@ -53,6 +54,9 @@ export default function LogInPage() {
           Log in
         </button>
       </Form>
+      <p>
+        <Link to={forgotPasswordPath}>Forgot your password?</Link>
+      </p>
       <p>
         New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>
       </p>

@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(form, parsed.errors);
   try {
     const user = await confirmSignUp(context.db, parsed.data);
-    return await startSessionAndRedirect(context, user.id, form.get("redirectTo"));
+    return await startSessionAndRedirect(request, context, user.id, form.get("redirectTo"));
   } catch (error) {
     return failureFromServiceError(error, form);
   }

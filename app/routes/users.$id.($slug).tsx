@@ -151,7 +151,7 @@ export default function ProfilePage() {
           </div>
         </dl>
         {staff ? <p className="muted">Staff members help as part of their job and earn no reputation.</p> : null}
-        {canChangeRole ? (
+        {canChangeRole && !user.deletedAt ? (
           <Form method="post" className="role-form">
             <FormError message={failure && !("intent" in failure) ? failure.errors.form : undefined} />
             <input type="hidden" name="intent" value="setRole" />

@@ -37,6 +37,18 @@ export const RATE_LIMITS = {
   get signUpPerAccount(): RateLimitRule {
     return { limit: config().RATE_LIMIT_SIGNUP_PER_EMAIL, windowSeconds: HOUR };
   },
+  get passwordResetPerIp(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_PASSWORD_RESET_PER_IP, windowSeconds: HOUR };
+  },
+  /** Per email: each request sends a message, so nobody floods one inbox from many networks. */
+  get passwordResetPerAccount(): RateLimitRule {
+    return { limit: config().RATE_LIMIT_PASSWORD_RESET_PER_EMAIL, windowSeconds: HOUR };
+  },
+  /** Current-password checks on the settings page (change password or email, delete account): a
+   * stolen session must not become a password-guessing oracle. */
+  passwordChecksPerUser: { limit: 10, windowSeconds: 15 * MINUTE } as RateLimitRule,
+  /** Change-of-email links one member may ask for per hour: each sends two emails. */
+  emailChangesPerUser: { limit: 5, windowSeconds: HOUR } as RateLimitRule,
   get commentsPerUser(): RateLimitRule {
     return { limit: config().RATE_LIMIT_COMMENTS_PER_USER, windowSeconds: HOUR };
   },
