@@ -17,7 +17,7 @@ export function isSuspensionIntent(form: FormData) {
   return SUSPENSION_INTENTS.includes(String(form.get("intent") ?? ""));
 }
 
-export async function handleSuspensionIntent(db: Database, form: FormData, input: { viewerId: number; userId: number }) {
+export async function handleSuspensionIntent(db: Database, form: FormData, input: { viewerId: number; userId: number; back: string }) {
   const intent = String(form.get("intent"));
   const context = { intent };
   try {
@@ -32,5 +32,5 @@ export async function handleSuspensionIntent(db: Database, form: FormData, input
   } catch (error) {
     return failureFromServiceError(error, form, context);
   }
-  return redirect(`/users/${input.userId}#suspend`);
+  return redirect(`${input.back}#suspend`);
 }

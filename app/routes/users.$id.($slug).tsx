@@ -23,7 +23,7 @@ import { parseId } from "~/forms/fields";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
-import { listNotifications, setRole } from "~/services/users.server";
+import { displayNameOf, listNotifications, setRole } from "~/services/users.server";
 import { userPath } from "~/lib/paths";
 import { requireCanonicalPath } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
@@ -89,12 +89,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (id === null) notFound("That user");
   const viewer = await requireViewer(request, context);
   const form = await readForm(request);
-  if (isSuspensionIntent(form)) return handleSuspensionIntent(context.db, form, { viewerId: viewer.id, userId: id });
+  // Back to the profile's own address, not one that answers with a second redirect.
+  const back = userPath({ id, displayName: await displayNameOf(context.db, id) });
+  if (isSuspensionIntent(form)) return handleSuspensionIntent(context.db, form, { viewerId: viewer.id, userId: id, back });
   const parsed = roleChange.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalid(form, { form: "Choose a role: customer, staff or admin." });
   try {
     await setRole(context.db, { actorId: viewer.id, targetId: id, role: parsed.data.role });
-    return redirect(`/users/${id}`);
+    return redirect(back);
   } catch (error) {
     return failureFromServiceError(error, form);
   }

@@ -140,3 +140,9 @@ export async function listNotifications(db: Database, userId: number, limit = 20
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
 }
+
+/** A member's display name, for building their profile's address (slug included); null if there is no such member. */
+export async function displayNameOf(db: Database, userId: number): Promise<string | null> {
+  const [row] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.displayName ?? null;
+}

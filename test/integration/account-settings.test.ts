@@ -24,7 +24,7 @@ import { createSession, validateSessionToken } from "~/services/sessions.server"
 import { castVote } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
 import { TEST_PASSWORD, emailsTo, makeAnswer, makeQuestion, makeUser } from "../support/fixtures";
-import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+import { callRoute, contextFor, formRequest, getRequest, questionUrl, userUrl } from "../support/routes";
 
 const t = useTestDatabase();
 const CHROME_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
@@ -327,12 +327,12 @@ describe("delete my account", () => {
     expect(kept.every((p) => p.deletedAt === null)).toBe(true);
     expect(await t.db.select().from(comments).where(eq(comments.authorId, user.id))).toHaveLength(1);
     for (const id of [own.id, theirs.id]) {
-      const thread = await callRoute(() => question.loader({ request: getRequest(`/questions/${id}`), params: { id: String(id) }, context: contextFor(t.db) }));
+      const thread = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, id)), params: { id: String(id) }, context: contextFor(t.db) }));
       expect(thread.status).toBe(200);
       expect(JSON.stringify(thread.data)).toContain(`Former member ${user.id}`);
       expect(JSON.stringify(thread.data)).not.toContain(user.displayName);
     }
-    const shown = await callRoute(() => profile.loader({ request: getRequest(`/users/${user.id}`), params: { id: String(user.id) }, context: contextFor(t.db) }));
+    const shown = await callRoute(async () => profile.loader({ request: getRequest(await userUrl(t.db, user.id)), params: { id: String(user.id) }, context: contextFor(t.db) }));
     expect(shown.status).toBe(200);
     expect(shown.data.user).toMatchObject({ displayName: `Former member ${user.id}` });
     expect(shown.data.user.deletedAt).not.toBeNull();

@@ -359,7 +359,7 @@ describe("suspensions", () => {
     const reason = "Repeated personal attacks in comments.";
     const result = await onProfile(member.id, { intent: "suspend", days: "7", reason }, await sessionCookieFor(t.db, staff.id));
     expect(result.status).toBe(302);
-    expect(result.location).toBe(`/users/${member.id}#suspend`);
+    expect(result.location).toBe(`${await userUrl(t.db, member.id)}#suspend`);
     const [row] = await t.db.select({ until: users.suspendedUntil, why: users.suspensionReason }).from(users).where(eq(users.id, member.id));
     expect(row.why).toBe(reason);
     expect(Math.round((row.until!.getTime() - Date.now()) / DAY)).toBe(7);

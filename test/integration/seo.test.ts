@@ -88,6 +88,15 @@ describe("one address per page", () => {
     expect(comment.location).toMatch(new RegExp(`^/questions/${q.id}/why-did-my-invoice-email-bounce#comment-\\d+$`));
   });
 
+  it("after an action on a profile, the redirect goes to the profile's address with the slug", async () => {
+    const admin = await makeUser(t.db, { role: "admin" });
+    const member = await makeUser(t.db, { name: "Rosa Díaz" });
+    const result = await callRoute(async () =>
+      profile.action({ request: formRequest(`/users/${member.id}`, { intent: "setRole", role: "staff" }, await sessionCookieFor(t.db, admin.id)), params: { id: String(member.id) }, context: contextFor(t.db) }),
+    );
+    expect([result.status, result.location]).toEqual([302, `/users/${member.id}/rosa-diaz`]);
+  });
+
   it("/ and /questions (no filter) name the same canonical address; a sorted list names its own", async () => {
     const fromHome = await callRoute(async () => home.loader({ request: getRequest("/"), params: {}, context: contextFor(t.db) }));
     const fromList = await callRoute(async () => questions.loader({ request: getRequest("/questions"), params: {}, context: contextFor(t.db) }));
