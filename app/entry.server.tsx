@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -7,6 +7,20 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Remix logs every error thrown while answering. An address that matches no page is a visitor's
+ * typo or a bot's probe, not a fault: one line, no stack trace. A request the browser gave up on
+ * is not logged at all. Everything else keeps its stack, which is what an operator needs.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (error instanceof Error && error.message.startsWith("No route matches URL")) {
+    console.warn(`404 ${request.method} ${new URL(request.url).pathname.slice(0, 200)}`);
+    return;
+  }
+  console.error(error);
+}
 
 export default function handleRequest(
   request: Request,

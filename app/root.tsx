@@ -7,7 +7,7 @@ import { useNonce } from "./components/nonce";
 import { UserName } from "./components/user-name";
 import { getSession, readSessionToken, sessionCookie } from "./http/viewer.server";
 import stylesheet from "./styles/app.css?url";
-import { userPath } from "./lib/paths";
+import { settingsPath, userPath } from "./lib/paths";
 import { hasPrivilege } from "./domain/privileges";
 import { readTheme } from "./http/theme.server";
 import { LogoMark, MenuIcon, SearchIcon } from "./components/icons";
@@ -108,6 +108,9 @@ function AccountLinks() {
     <>
       <Link to={userPath(viewer)} className="site-account__me">
         <UserName user={viewer} link={false} showReputation />
+      </Link>
+      <Link to={settingsPath()} aria-current={location.pathname.startsWith("/settings") ? "page" : undefined}>
+        Settings
       </Link>
       <Form method="post" action="/logout">
         <button type="submit" className="button button--quiet button--small">

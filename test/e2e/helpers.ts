@@ -47,6 +47,12 @@ export async function openHeaderMenu(page: Page) {
   if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click({ timeout: 2000 });
 }
 
+/** Closes the phone Menu if it is open: its panel lies over the top of the page. */
+export async function closeHeaderMenu(page: Page) {
+  const toggle = page.locator("details.site-menu[open] > summary");
+  if (await toggle.isVisible()) await toggle.click();
+}
+
 /** The site header, with its Menu opened on a phone, so its links and buttons can be seen and used. */
 export async function siteHeader(page: Page): Promise<Locator> {
   // Retried: a page that is still being replaced by the next one can show a menu that then goes.
@@ -100,6 +106,7 @@ export async function logIn(page: Page, user: { email: string; password?: string
   await page.getByLabel("Password", { exact: true }).fill(user.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(await accountLink(page, user.displayName)).toBeVisible();
+  await closeHeaderMenu(page);
 }
 
 export async function logOut(page: Page) {
