@@ -14,7 +14,7 @@ import { clearSessionCookie, readSessionToken, requireViewer } from "~/http/view
 import { accountDeletedPath, settingsExportPath } from "~/lib/paths";
 import { changePassword, deleteAccount, getAccountSettings, requestEmailChange } from "~/services/account-settings.server";
 import { invalidateOtherSessions, invalidateUserSession, listSessions } from "~/services/sessions.server";
-import styles from "~/styles/settings.css?url";
+import styles from "../styles/settings.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
