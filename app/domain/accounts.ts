@@ -3,6 +3,8 @@
 
 /** A password reset link: short, since whoever holds it can take the account. */
 export const PASSWORD_RESET_LINK_MINUTES = 60;
+/** Said by the reset page's form when its link died while it was open (the page compares it, so it lives here). */
+export const RESET_LINK_NO_LONGER_WORKS = "This password reset link has expired or has already been used. Ask for a new one.";
 /** A change-of-email link, sent to the new address. */
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 /** last_seen_at is written at most this often per session, so browsing is not a write per request. */

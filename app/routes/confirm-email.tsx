@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { ErrorSummary } from "~/components/error-summary";
 import { confirmEmailForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
-import { settingsPath } from "~/lib/paths";
+import { confirmEmailPath, settingsPath } from "~/lib/paths";
 import { confirmEmailChange, findEmailChange } from "~/services/account-settings.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -60,7 +60,7 @@ export default function ConfirmEmailPage() {
   return (
     <div className="page page--narrow">
       <h1>Confirm your new email</h1>
-      <Form method="post" className="stack card" noValidate>
+      <Form method="post" action={confirmEmailPath(params.get("token") ?? "")} className="stack card" noValidate>
         <ErrorSummary errors={result?.errors} labels={{}} />
         <p>
           Use <strong>{pending.newEmail}</strong> as the email of your Peerdesk account?

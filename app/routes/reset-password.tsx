@@ -5,12 +5,13 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/field";
+import { RESET_LINK_NO_LONGER_WORKS } from "~/domain/accounts";
 import { resetPasswordForm } from "~/forms/account-forms";
 import { LIMITS } from "~/forms/fields";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { startSessionAndRedirect } from "~/http/viewer.server";
-import { forgotPasswordPath } from "~/lib/paths";
-import { RESET_LINK_NO_LONGER_WORKS, passwordResetLinkWorks, resetPassword } from "~/services/account-recovery.server";
+import { forgotPasswordPath, resetPasswordPath } from "~/lib/paths";
+import { passwordResetLinkWorks, resetPassword } from "~/services/account-recovery.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -39,6 +40,7 @@ export default function ResetPasswordPage() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = result?.errors ?? {};
+  // The message comes from an ordinary module: imported from a .server one it would be undefined in the browser.
   if (!works || errors.form === RESET_LINK_NO_LONGER_WORKS) {
     return (
       <div className="page page--narrow">
@@ -53,7 +55,8 @@ export default function ResetPasswordPage() {
   return (
     <div className="page page--narrow">
       <h1>Choose a new password</h1>
-      <Form method="post" className="stack card" noValidate>
+      {/* The token stays in the address too: after a refused password the page reloads its data from it. */}
+      <Form method="post" action={resetPasswordPath(params.get("token") ?? "")} className="stack card" noValidate>
         <ErrorSummary errors={result?.errors} labels={{ password: "New password" }} />
         <input type="hidden" name="token" value={params.get("token") ?? ""} />
         <TextField

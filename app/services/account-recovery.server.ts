@@ -5,7 +5,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accountTokens, sessions, users } from "../../db/schema";
-import { PASSWORD_RESET_LINK_MINUTES } from "~/domain/accounts";
+import { PASSWORD_RESET_LINK_MINUTES, RESET_LINK_NO_LONGER_WORKS } from "~/domain/accounts";
 import { forgotPasswordPath, resetPasswordPath } from "~/lib/paths";
 import { publicUrl, queueEmail } from "./email.server";
 import { InvalidInputError } from "./errors";
@@ -16,7 +16,6 @@ import { hashPassword } from "./users.server";
 export const PASSWORD_RESET_SUBJECT = "Reset your Peerdesk password";
 export const NO_ACCOUNT_SUBJECT = "Peerdesk password reset: no account with this email";
 export const PASSWORD_CHANGED_SUBJECT = "Your Peerdesk password was changed";
-export const RESET_LINK_NO_LONGER_WORKS = "This password reset link has expired or has already been used. Ask for a new one.";
 
 /** From /forgot-password: limited per address and per email; queues exactly one email either way. */
 export async function requestPasswordReset(db: Database, input: { email: string; clientIp: string }, now = new Date()) {
