@@ -1,7 +1,7 @@
 // Accounts after sign-up: resetting a forgotten password by email, the settings page (password,
 // sessions, deleting the account), and their pages' accessibility, also at phone width.
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, PASSWORD, accountLink, askViaHttp, createUserViaHttp, expectNoAxeViolations, logIn, logOut, newQuestion } from "./helpers";
+import { BASE_URL, PASSWORD, accountLink, askViaHttp, createUserViaHttp, expectNoAxeViolations, logIn, logOut, newQuestion, siteHeader } from "./helpers";
 import { waitForEmail, type ReceivedEmail } from "./outbox";
 
 const RESET_SUBJECT = "Reset your Peerdesk password";
@@ -34,7 +34,7 @@ test("a forgotten password is reset from the emailed link, and the new one logs 
   const newPassword = "a remembered passphrase";
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(accountLink(page, user.displayName)).toBeVisible();
+  await expect(await accountLink(page, user.displayName)).toBeVisible();
   // The session the account had elsewhere ended with the reset.
   const elsewhere = await user.api.get("/settings", { maxRedirects: 0 });
   expect(elsewhere.status()).toBe(302);
@@ -69,11 +69,11 @@ test("changing the password ends the session in another browser, and keeps this 
 
   await otherPage.goto("/settings");
   await expect(otherPage).toHaveURL(`${BASE_URL}/login?redirectTo=%2Fsettings`);
-  await expect(otherPage.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect((await siteHeader(otherPage)).getByRole("link", { name: "Log in" })).toBeVisible();
   await other.close();
 
   await page.reload();
-  await expect(accountLink(page, user.displayName)).toBeVisible();
+  await expect(await accountLink(page, user.displayName)).toBeVisible();
 });
 
 test("a deleted account's posts stay, under \"Former member N\"", { tag: "@phone" }, async ({ page }) => {
@@ -86,7 +86,7 @@ test("a deleted account's posts stay, under \"Former member N\"", { tag: "@phone
   await form.getByLabel("Confirmation", { exact: true }).fill("delete my account");
   await form.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account is deleted");
-  await expect(page.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect((await siteHeader(page)).getByRole("link", { name: "Log in" })).toBeVisible();
 
   await page.goto(question.path);
   const placeholder = `Former member ${user.id}`;

@@ -111,7 +111,13 @@ export async function logIn(page: Page, user: { email: string; password?: string
 
 export async function logOut(page: Page) {
   await (await siteHeader(page)).getByRole("button", { name: "Log out" }).click();
-  await expect((await siteHeader(page)).getByRole("link", { name: "Log in" })).toBeVisible();
+  const logInLink = page.getByRole("banner").getByRole("link", { name: "Log in" });
+  // Retried: the page after the logout replaces this one, Menu and all.
+  await expect(async () => {
+    await openHeaderMenu(page);
+    await expect(logInLink).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await closeHeaderMenu(page);
 }
 
 export interface QuestionInput {
