@@ -11,6 +11,7 @@ import { settingsPath, userPath } from "./lib/paths";
 import { hasPrivilege } from "./domain/privileges";
 import { readTheme } from "./http/theme.server";
 import { LogoMark, MenuIcon, SearchIcon } from "./components/icons";
+import { Avatar } from "./components/avatar";
 import { THEMES, type Theme } from "./lib/themes";
 
 export const links: LinksFunction = () => [
@@ -90,7 +91,7 @@ function NavLinks({ section }: { section: Section }) {
   );
 }
 
-function AccountLinks() {
+function AccountLinks({ inMenu }: { inMenu: boolean }) {
   const viewer = useViewer();
   const location = useLocation();
   if (!viewer) {
@@ -104,7 +105,7 @@ function AccountLinks() {
       </>
     );
   }
-  return (
+  const links = (
     <>
       <Link to={userPath(viewer)} className="site-account__me">
         <UserName user={viewer} link={false} showReputation />
@@ -118,6 +119,17 @@ function AccountLinks() {
         </button>
       </Form>
     </>
+  );
+  if (inMenu) return links;
+  // On a wide screen the account folds behind its avatar, as on most forums, so the header stays one row.
+  return (
+    <details className="account-menu" key={location.key}>
+      <summary className="account-menu__toggle">
+        <Avatar user={viewer} size={32} />
+        <span className="visually-hidden">Your account</span>
+      </summary>
+      <div className="account-menu__panel">{links}</div>
+    </details>
   );
 }
 
@@ -138,7 +150,7 @@ function SiteHeader() {
           Ask question
         </Link>
         <div className="site-account site-account--wide">
-          <AccountLinks />
+          <AccountLinks inMenu={false} />
         </div>
         {/* On a phone the links fold into one menu, so the header stays one row. Keyed by the
             location, so it closes after a link is followed. A details element needs no script. */}
@@ -154,7 +166,7 @@ function SiteHeader() {
               <NavLinks section={section} />
             </nav>
             <div className="site-account site-account--menu">
-              <AccountLinks />
+              <AccountLinks inMenu />
             </div>
           </div>
         </details>

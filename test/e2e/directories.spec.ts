@@ -62,6 +62,8 @@ test("a customer browses /tags by name and filter; staff describe a tag and cust
 });
 
 test("the dark theme: chosen in the footer, remembered, and passing axe on the main pages @axe", { tag: "@phone" }, async ({ page }) => {
+  // Six pages through axe: slow on a busy machine.
+  test.slow();
   await page.goto("/");
   await page.getByRole("group", { name: "Theme" }).getByRole("button", { name: "Dark" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");

@@ -39,18 +39,23 @@ export function newUser(label = "user"): TestUser {
   return { email: `${label}-${suffix}@e2e.example`, displayName: `${label} ${suffix}`, password: PASSWORD };
 }
 
-/** On a phone the header's links fold into a Menu (a details element): open it when it is shown and closed. */
+/** The header folds links away: on a phone into a Menu, on a wide screen the account behind its avatar
+ * (both details elements). Opens whichever is shown and closed, so its links can be seen and used. */
 export async function openHeaderMenu(page: Page) {
   await page.waitForLoadState("load");
-  const menu = page.locator("details.site-menu");
-  if (!(await menu.isVisible())) return;
-  if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click({ timeout: 2000 });
+  for (const selector of ["details.site-menu", "details.account-menu"]) {
+    const menu = page.locator(selector);
+    if ((await menu.count()) === 0 || !(await menu.isVisible())) continue;
+    if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click({ timeout: 2000 });
+  }
 }
 
-/** Closes the phone Menu if it is open: its panel lies over the top of the page. */
+/** Closes the header's menus if open: their panels lie over the top of the page. */
 export async function closeHeaderMenu(page: Page) {
-  const toggle = page.locator("details.site-menu[open] > summary");
-  if (await toggle.isVisible()) await toggle.click();
+  for (const selector of ["details.site-menu[open] > summary", "details.account-menu[open] > summary"]) {
+    const toggle = page.locator(selector);
+    if ((await toggle.count()) > 0 && (await toggle.isVisible())) await toggle.click();
+  }
 }
 
 /** The site header, with its Menu opened on a phone, so its links and buttons can be seen and used. */
