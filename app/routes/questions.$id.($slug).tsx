@@ -28,6 +28,7 @@ import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { articlePath, heldPostPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
+import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = parseId(params.id);
@@ -119,13 +120,13 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
+  const { question, answers, related, hot, solved, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
   return (
-    <div className="page question-layout">
-      <div className="question-page">
+    <div className="page with-side-column">
+      <div className="main-column">
       <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
         {question.deletedAt ? <p className="deleted-note">This question was deleted. Only staff can see it; they can restore it.</p> : null}
         <ThreadNotices moderation={moderation} />
@@ -193,30 +194,12 @@ export default function QuestionPage() {
         <YourAnswer path={path} signedIn={signedIn} answerCount={answers.length} failure={failure} submitting={submitting} />
       )}
       </div>
-      <RelatedColumn related={related} />
+      <SideColumn label="About this question">
+        <QuestionFactsBox question={{ ...question, solved, closed: question.closedAt !== null }} now={now} />
+        <RelatedBox related={related} />
+        <HotQuestionsBox questions={hot} />
+      </SideColumn>
     </div>
-  );
-}
-
-/** Related questions and articles beside the thread (below it on a phone). */
-function RelatedColumn({ related }: { related: { kind: string; id: number; title: string; url: string; solved: boolean; answerCount: number | null }[] }) {
-  if (related.length === 0) return null;
-  return (
-    <aside className="related" aria-labelledby="related-heading">
-      <h2 id="related-heading">Related</h2>
-      <ul>
-        {related.map((item) => (
-          <li key={`${item.kind}-${item.id}`}>
-            <span className={`related__count${item.solved ? " related__count--solved" : ""}`}>
-              {item.kind === "article" ? "Article" : item.answerCount ?? 0}
-              {item.kind === "question" ? <span className="visually-hidden">{item.solved ? " answers, solved" : " answers"}</span> : null}
-              {item.kind === "question" && item.solved ? <CheckIcon size={12} /> : null}
-            </span>
-            <Link to={item.url}>{item.title}</Link>
-          </li>
-        ))}
-      </ul>
-    </aside>
   );
 }
 

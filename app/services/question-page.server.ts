@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { can, explainRefusal, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
 import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
-import { readThread } from "./question-queries.server";
+import { hotQuestions, readThread } from "./question-queries.server";
 import { questionSearchData } from "./seo.server";
 import { suggestSimilar } from "./search/index.server";
 
@@ -38,6 +38,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     answers.map((answer) => answer.id),
   );
   const related = question.deletedAt !== null ? [] : await relatedTo(db, question);
+  const hot = await hotQuestions(db, { excludeId: question.id });
   const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
   // Earned badge counts beside the authors' names.
   const badges = await badgeCountsFor(db, [question.author.id, ...answers.map((answer) => answer.author.id)]);
@@ -83,6 +84,9 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
       };
     }),
     related: related.map(({ kind, id, title, url, solved, answerCount }) => ({ kind, id, title, url, solved, answerCount })),
+    hot,
+    /** Accepted, or a live answer staff verified: the side column's status. */
+    solved: question.acceptedAnswerId !== null || answers.some((answer) => answer.staffVerifiedAt !== null && answer.deletedAt === null),
     signedIn: viewer !== null,
     ...searchData,
     // Comments can be flagged by whoever may flag a post that is not theirs (checked again on submit).

@@ -192,6 +192,32 @@ export async function readThread(db: Database, questionId: number, viewerId: num
   };
 }
 
+/** How far back "Hot this week" looks, and how many recently active questions it ranks. */
+const HOT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+const HOT_CANDIDATES = 200;
+
+/**
+ * "Hot this week": of the questions active in the last seven days, those with the most answers and
+ * votes. Only the most recently active few hundred are ranked, read backwards along the activity
+ * index, so the cost stays flat however large the community grows.
+ */
+export async function hotQuestions(db: Database, options: { excludeId?: number; limit?: number; now?: Date } = {}) {
+  const since = new Date((options.now ?? new Date()).getTime() - HOT_WINDOW_MS);
+  const recent = db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(LIVE_QUESTION, sql`${posts.lastActivityAt} >= ${since.toISOString()}::timestamptz`))
+    .orderBy(desc(posts.lastActivityAt), desc(posts.id))
+    .limit(HOT_CANDIDATES);
+  const rows = await db
+    .select({ id: posts.id, title: posts.title, answerCount: posts.answerCount, solved: sql<boolean>`${questionSolvedSql("posts")}` })
+    .from(posts)
+    .where(and(inArray(posts.id, recent), options.excludeId === undefined ? undefined : sql`${posts.id} <> ${options.excludeId}`))
+    .orderBy(desc(sql`${posts.score} + 2 * ${posts.answerCount}`), desc(posts.lastActivityAt), desc(posts.id))
+    .limit(options.limit ?? 5);
+  return rows.map((row) => ({ ...row, title: row.title ?? "" }));
+}
+
 /** A question's title (deleted ones too: staff act on them), for building its address; null if there is no such question. */
 export async function questionTitle(db: Database, questionId: number): Promise<string | null> {
   const [row] = await db.select({ title: posts.title }).from(posts).where(and(eq(posts.id, questionId), eq(posts.type, "question")));

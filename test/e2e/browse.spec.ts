@@ -131,3 +131,22 @@ test("/healthz answers ok", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect((await response.text()).trim()).toBe("ok");
 });
+
+test("a side column beside the list and the thread: hot questions, popular tags, the question's facts @phone", async ({ page }) => {
+  await page.goto("/");
+  const around = page.getByRole("complementary", { name: "Around the community" });
+  const hot = around.getByRole("region", { name: "Hot this week" }).getByRole("link");
+  // The demo community has questions active this week.
+  expect(await hot.count()).toBeGreaterThan(0);
+  await expect(around.getByRole("region", { name: "Popular tags" }).getByRole("link", { name: "invoices" })).toHaveAttribute("href", "/tags/invoices");
+
+  const firstHot = (await hot.first().innerText()).trim();
+  await hot.first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstHot);
+  const about = page.getByRole("complementary", { name: "About this question" });
+  const facts = about.getByRole("region", { name: "This question" });
+  await expect(facts).toContainText(/Asked/);
+  await expect(facts).toContainText(/Status\s*(Solved|Answered|Waiting for an answer|Closed)/);
+  // The question being read is not offered beside itself.
+  await expect(about.getByRole("region", { name: "Hot this week" }).getByRole("link", { name: firstHot, exact: true })).toHaveCount(0);
+});
