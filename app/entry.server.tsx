@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
@@ -15,7 +15,8 @@ const ABORT_DELAY = 5_000;
  */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  if (error instanceof Error && error.message.startsWith("No route matches URL")) {
+  // Remix hands an unknown address over as a 404 error response (wrapping "No route matches URL").
+  if (isRouteErrorResponse(error) && error.status === 404) {
     console.warn(`404 ${request.method} ${new URL(request.url).pathname.slice(0, 200)}`);
     return;
   }

@@ -1,5 +1,6 @@
 // What the server logs for an error: one line for an unknown address, the whole error otherwise.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { UNSAFE_ErrorResponseImpl as ErrorResponse } from "@remix-run/router";
 import { handleError } from "~/entry.server";
 
 const args = (path: string, init: RequestInit = {}) => ({ request: new Request(`http://localhost${path}`, init), params: {}, context: {} as never });
@@ -10,7 +11,8 @@ describe("handleError", () => {
   it("logs an address that matches no page as one line without a stack", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    handleError(new Error('No route matches URL "/no/such/page"'), args("/no/such/page"));
+    // The shape Remix passes for an address no route matches.
+    handleError(new ErrorResponse(404, "Not Found", new Error('No route matches URL "/no/such/page"'), true), args("/no/such/page"));
     expect(warn.mock.calls).toEqual([["404 GET /no/such/page"]]);
     expect(error).not.toHaveBeenCalled();
   });
