@@ -6,7 +6,10 @@
 const AVATAR_COLOURS = 10;
 
 export function initialsOf(displayName: string): string {
-  const words = displayName.trim().split(/\s+/u).filter(Boolean);
+  const all = displayName.trim().split(/\s+/u).filter(Boolean);
+  // Words that start with a letter or digit: "Priya Nair (Ledgerly)" is PN, not P(.
+  const named = all.filter((word) => /^[\p{L}\p{N}]/u.test(word));
+  const words = named.length > 0 ? named : all;
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   // Whole code points, so a name that starts with an emoji or an accented capital stays whole.
   return letters.map((word) => Array.from(word)[0] ?? "").join("").toLocaleUpperCase("en") || "?";
