@@ -1,5 +1,6 @@
 // The question page's per-post forms: edit/history/delete links, accept, promote, and the answer form.
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { logInPath, signUpPath } from "~/lib/paths";
 import { FormError } from "./field";
 import { MarkdownEditor } from "./markdown-editor";
 import type { PostFailure } from "./post-parts";
@@ -114,7 +115,7 @@ export function AcceptForm({ answerId, accepted, failure }: { answerId: number; 
   );
 }
 
-/** The answer form at the foot of the thread, or an invitation to sign in. */
+/** The answer form at the foot of the thread, or an invitation to log in. */
 export function YourAnswer({
   path,
   signedIn,
@@ -145,8 +146,7 @@ export function YourAnswer({
         </Form>
       ) : (
         <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>Sign in</Link> or{" "}
-          <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`}>create an account</Link> to answer.
+          <Link to={logInPath(path)}>Log in</Link> or <Link to={signUpPath(path)}>sign up</Link> to answer.
         </p>
       )}
     </section>

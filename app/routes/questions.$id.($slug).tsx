@@ -26,7 +26,7 @@ import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
-import { articlePath, heldPostPath, questionPath } from "~/lib/paths";
+import { articlePath, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const url = new URL(request.url);
   if (url.searchParams.has("comment") && !viewer) {
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(logInPath(url.pathname + url.search));
   }
   try {
     const page = await getQuestionPage(context.db, id, viewer);
