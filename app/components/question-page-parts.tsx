@@ -2,6 +2,8 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { logInPath, signUpPath } from "~/lib/paths";
 import { FormError } from "./field";
+import { ControlNoteText } from "./control-note";
+import type { ControlNote } from "~/domain/privileges";
 import { MarkdownEditor } from "./markdown-editor";
 import type { PostFailure } from "./post-parts";
 
@@ -38,7 +40,7 @@ export function PostActions({
   failure,
 }: {
   postId: number;
-  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean };
+  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean; notes: { edit: ControlNote | null } };
   edited: boolean;
   failure?: PostFailure;
 }) {
@@ -51,6 +53,8 @@ export function PostActions({
           <li>
             <Link to={`/posts/${postId}/edit`}>Edit</Link>
           </li>
+        ) : permissions.notes.edit ? (
+          <ControlNoteText as="li" note={permissions.notes.edit} />
         ) : null}
         {edited ? (
           <li>
