@@ -79,8 +79,9 @@ test("a new member's notes meet WCAG 2.2 AA", { tag: "@axe" }, async ({ page }) 
   await logIn(page, newcomer, thread.path);
   await expect(page.getByText(notes.comment).first()).toBeVisible();
   await expectNoAxeViolations(page);
-  // Logging out leaves the visitor's view of the same page: its Log in links.
+  // Logged out, the same page offers its Log in links instead.
   await logOut(page);
+  await page.goto(thread.path);
   await expect(questionArticle(page, thread.title).getByRole("link", { name: "Log in to comment" })).toBeVisible();
 });
 
