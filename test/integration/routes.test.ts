@@ -93,6 +93,18 @@ describe("the question page", () => {
     expect(anonymous.data.moderation.closeNote).toBeNull();
   });
 
+  it("tells a suspended member why where the comment link would be, and at the answer form", async () => {
+    const asker = await makeUser(t.db);
+    const member = await makeUser(t.db, { reputation: 5000 });
+    const q = await makeQuestion(t.db, asker.id);
+    await t.db.update(users).set({ suspendedUntil: new Date("2099-01-02T03:04:00Z"), suspensionReason: "Posting spam" }).where(eq(users.id, member.id));
+    const cookie = await sessionCookieFor(t.db, member.id);
+    const page = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id), cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    const why = "Your account is suspended until 2 Jan 2099, 03:04 UTC: Posting spam";
+    expect(page.data.question.notes.comment).toEqual({ text: why, logIn: false });
+    expect(page.data.moderation.answerBlocked).toBe(why);
+  });
+
   it("an answer's id is not a question", async () => {
     const asker = await makeUser(t.db);
     const q = await makeQuestion(t.db, asker.id);
