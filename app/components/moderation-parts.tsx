@@ -1,6 +1,8 @@
 // What moderation shows on the question page: the duplicate banner, the closed and locked notices,
 // why there is no answer form, and the "Moderate" section (close or reopen votes, lock).
 import { Form, Link } from "@remix-run/react";
+import { ControlNoteText } from "./control-note";
+import type { ControlNote } from "~/domain/privileges";
 import { CLOSE_REASONS, CLOSE_REASON_LABELS, type CloseReason } from "~/domain/moderation";
 import { questionPath } from "~/lib/paths";
 import { FormError, SelectField, TextField } from "./field";
@@ -15,6 +17,8 @@ export interface ThreadModeration {
   duplicateOf: { id: number; title: string } | null;
   locked: boolean;
   answerBlocked: string | null;
+  /** Where "Moderate" would be: the reputation voting to close needs. */
+  closeNote: ControlNote | null;
   panel: {
     staff: boolean;
     kind: "close" | "reopen";
@@ -76,7 +80,7 @@ function failureOf(failure: PostFailure | undefined, intents: string[]) {
 /** The "Moderate" disclosure: for members with the close privilege and for staff. */
 export function ModerateSection({ questionId, moderation, failure }: { questionId: number; moderation: ThreadModeration; failure?: PostFailure }) {
   const panel = moderation.panel;
-  if (!panel) return null;
+  if (!panel) return moderation.closeNote ? <ControlNoteText note={moderation.closeNote} className="moderate-note" /> : null;
   const closeFailure = failureOf(failure, ["close", "reopen"]);
   const lockFailure = failureOf(failure, ["lock", "unlock"]);
   const open = closeFailure !== undefined || lockFailure !== undefined;

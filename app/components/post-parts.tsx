@@ -8,6 +8,8 @@ import { FormError, TextAreaField } from "./field";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
 import { ArrowDownIcon, ArrowUpIcon } from "./icons";
+import { ControlNoteText } from "./control-note";
+import type { ControlNote } from "~/domain/privileges";
 
 export interface PostFailure {
   intent?: string;
@@ -24,31 +26,38 @@ export function VoteControls({
   viewerVote,
   testId,
   failure,
+  note = null,
+  returnTo,
 }: {
   postId: number;
   score: number;
   viewerVote: number;
   testId: "question-score" | "answer-score";
   failure?: PostFailure;
+  /** Why voting is out of reach (the reputation it needs, or a log-in link), under the buttons. */
+  note?: ControlNote | null;
+  returnTo: string;
 }) {
   const error = failure?.intent === "vote" && failure.postId === postId ? failure.errors.form : undefined;
+  const noteId = note ? `vote-note-${postId}` : undefined;
   return (
     <div className="votes">
       <Form method="post" preventScrollReset className="votes__form">
         <input type="hidden" name="postId" value={postId} />
         <input type="hidden" name="intent" value="vote" />
-        <button type="submit" name="direction" value="up" className="vote-button" aria-pressed={viewerVote === 1} title="This is useful">
+        <button type="submit" name="direction" value="up" className="vote-button" aria-pressed={viewerVote === 1} aria-describedby={noteId} title="This is useful">
           <ArrowUpIcon size={20} />
           <span className="visually-hidden">Upvote</span>
         </button>
         <span className="votes__score" aria-label={`Score ${score}`}>
           <span data-testid={testId}>{score}</span>
         </span>
-        <button type="submit" name="direction" value="down" className="vote-button" aria-pressed={viewerVote === -1} title="This is not useful">
+        <button type="submit" name="direction" value="down" className="vote-button" aria-pressed={viewerVote === -1} aria-describedby={noteId} title="This is not useful">
           <ArrowDownIcon size={20} />
           <span className="visually-hidden">Downvote</span>
         </button>
       </Form>
+      {note && !error ? <ControlNoteText note={note} returnTo={returnTo} id={noteId} className="votes__note" /> : null}
       {error ? (
         <p className="votes__error" role="alert">
           {error}
@@ -69,20 +78,21 @@ export function CommentThread({
   postId,
   comments,
   canComment,
-  signedIn,
   now,
   failure,
   flagAs = null,
-  commentNote = null,
+  note = null,
+  returnTo,
 }: {
   postId: number;
   /** The viewer's id when they may flag comments (not their own). */
   flagAs?: number | null;
   comments: CommentView[];
   canComment: boolean;
-  /** Why the viewer may not comment, where "Add a comment" would be (e.g. the reputation it needs). */
-  commentNote?: string | null;
-  signedIn: boolean;
+  /** Why the viewer may not comment, where "Add a comment" would be: the reputation it needs, a log-in link, a suspension. */
+  note?: ControlNote | null;
+  /** This page's path: logging in comes back to it, with this post's comment form open. */
+  returnTo: string;
   now: string;
   failure?: PostFailure;
 }) {
@@ -126,15 +136,15 @@ export function CommentThread({
             </Link>
           </div>
         </Form>
-      ) : canComment || !signedIn ? (
+      ) : canComment ? (
         <Form method="get" preventScrollReset className="comments__add">
           <input type="hidden" name="comment" value={postId} />
           <button type="submit" className="link-button">
             Add a comment
           </button>
         </Form>
-      ) : commentNote ? (
-        <p className="muted comments__note">{commentNote}</p>
+      ) : note ? (
+        <ControlNoteText note={note} returnTo={`${returnTo}?comment=${postId}`} className="comments__note" />
       ) : null}
     </div>
   );

@@ -1,6 +1,9 @@
 // The question page's per-post forms: edit/history/delete links, accept, promote, and the answer form.
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { logInPath, signUpPath } from "~/lib/paths";
 import { FormError } from "./field";
+import { ControlNoteText } from "./control-note";
+import type { ControlNote } from "~/domain/privileges";
 import { MarkdownEditor } from "./markdown-editor";
 import type { PostFailure } from "./post-parts";
 
@@ -37,7 +40,7 @@ export function PostActions({
   failure,
 }: {
   postId: number;
-  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean };
+  permissions: { canEdit: boolean; canDelete: boolean; canRestore: boolean; notes: { edit: ControlNote | null } };
   edited: boolean;
   failure?: PostFailure;
 }) {
@@ -50,6 +53,8 @@ export function PostActions({
           <li>
             <Link to={`/posts/${postId}/edit`}>Edit</Link>
           </li>
+        ) : permissions.notes.edit ? (
+          <ControlNoteText as="li" note={permissions.notes.edit} />
         ) : null}
         {edited ? (
           <li>
@@ -114,7 +119,7 @@ export function AcceptForm({ answerId, accepted, failure }: { answerId: number; 
   );
 }
 
-/** The answer form at the foot of the thread, or an invitation to sign in. */
+/** The answer form at the foot of the thread, or an invitation to log in. */
 export function YourAnswer({
   path,
   signedIn,
@@ -145,8 +150,7 @@ export function YourAnswer({
         </Form>
       ) : (
         <p>
-          <Link to={`/login?redirectTo=${encodeURIComponent(path)}`}>Sign in</Link> or{" "}
-          <Link to={`/signup?redirectTo=${encodeURIComponent(path)}`}>create an account</Link> to answer.
+          <Link to={logInPath(path)}>Log in</Link> or <Link to={signUpPath(path)}>sign up</Link> to answer.
         </p>
       )}
     </section>

@@ -48,7 +48,7 @@ export function SuspendSection({
       {panel.canSuspend ? (
         <Form method="post" className="stack" noValidate>
           <h3>{panel.current ? "Replace with a new suspension" : "Suspend this member"}</h3>
-          <p className="muted">They can still read and sign in, but cannot post, comment, vote or flag until it ends.</p>
+          <p className="muted">They can still read and log in, but cannot post, comment, vote or flag until it ends.</p>
           <FormError message={suspendFailure?.errors.form} />
           <input type="hidden" name="intent" value="suspend" />
           <TextField

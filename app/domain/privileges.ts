@@ -334,6 +334,71 @@ export function explainRefusal(decision: Decision): string {
   }
 }
 
+/** What each privilege is, as the subject of a note: "Commenting on others' posts needs 50 reputation." */
+export const PRIVILEGE_ACTIVITIES: Record<Privilege, string> = {
+  ask: "Asking",
+  answer: "Answering",
+  commentOnOwn: "Commenting",
+  upvote: "Upvoting",
+  flag: "Flagging",
+  commentAnywhere: "Commenting on others' posts",
+  downvote: "Downvoting",
+  review: "The review queue",
+  editAny: "Editing others' posts",
+  closeReopen: "Voting to close or reopen",
+};
+
+/** The controls that say, where they would be, why a viewer does not get them. */
+export type Control = "vote" | "comment" | "flag" | "edit" | "close" | "answer";
+
+/** A quiet line in place of a control; `logIn` makes it a link to the login page and back. */
+export interface ControlNote {
+  text: string;
+  logIn: boolean;
+}
+
+const LOG_IN_TO: Record<Control, string> = {
+  vote: "Log in to vote",
+  comment: "Log in to comment",
+  flag: "Log in to flag",
+  edit: "Log in to edit",
+  close: "Log in to vote to close",
+  answer: "Log in to answer",
+};
+
+/**
+ * Refusals that hold for every control on the page (not logged in, suspended) are said by a few
+ * controls only, so a thread is not papered with the same line beside every button: logging in at
+ * the comment, vote and answer places, a suspension at the comment and answer places.
+ */
+const SAYS_VIEWER_WIDE: Record<Control, { logIn: boolean; suspended: boolean }> = {
+  vote: { logIn: true, suspended: false },
+  comment: { logIn: true, suspended: true },
+  flag: { logIn: false, suspended: false },
+  edit: { logIn: false, suspended: false },
+  close: { logIn: false, suspended: false },
+  answer: { logIn: true, suspended: true },
+};
+
+/**
+ * What to show where `control` would be, from the one can() decision about it: the reputation it
+ * needs, a log-in link, or the suspension. Null when the control shows, or when its absence needs
+ * no words (your own post, a deleted one, a locked thread that says so above).
+ */
+export function controlNote(decision: Decision, control: Control): ControlNote | null {
+  if (decision.allowed) return null;
+  switch (decision.reason) {
+    case "needs_reputation":
+      return { text: `${PRIVILEGE_ACTIVITIES[decision.privilege]} needs ${decision.required} reputation.`, logIn: false };
+    case "not_signed_in":
+      return SAYS_VIEWER_WIDE[control].logIn ? { text: LOG_IN_TO[control], logIn: true } : null;
+    case "suspended":
+      return SAYS_VIEWER_WIDE[control].suspended ? { text: explainRefusal(decision), logIn: false } : null;
+    default:
+      return null;
+  }
+}
+
 /** New accounts (first 24 hours) post at a limited rate, to slow down spam. */
 export const NEW_ACCOUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const NEW_ACCOUNT_POST_LIMITS = { question: 3, answer: 10 } as const;

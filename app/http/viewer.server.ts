@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { can, type Action, type Decision } from "~/domain/privileges";
 import { safeRedirect } from "~/http/safe-redirect";
+import { logInPath } from "~/lib/paths";
 import { requireAllowed } from "~/services/actors.server";
 import { createSession, validateSessionToken, type SessionViewer } from "~/services/sessions.server";
 import { throwAsResponse } from "./responses.server";
@@ -72,7 +73,7 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
   if (viewer) return viewer;
   const url = new URL(request.url);
   const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  throw redirect(logInPath(back));
 }
 
 /** For loaders and actions: a refusal from can() as the response the error page shows (404, 409 or 403, as in services). */

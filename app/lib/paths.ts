@@ -22,6 +22,16 @@ export function articlePath(article: { slug: string }): string {
   return `/kb/${article.slug}`;
 }
 
+/** The login page, sending the member back to `redirectTo` (a path on this site) afterwards. */
+export function logInPath(redirectTo?: string | null): string {
+  return redirectTo && redirectTo !== "/" ? `/login?${new URLSearchParams({ redirectTo })}` : "/login";
+}
+
+/** The sign-up page, sending the new member back to `redirectTo` afterwards. */
+export function signUpPath(redirectTo?: string | null): string {
+  return redirectTo && redirectTo !== "/" ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup";
+}
+
 /** The emailed link that finishes a sign-up; where to go afterwards rides along (checked again when used). */
 export function signUpConfirmPath(token: string, redirectTo = "/"): string {
   const params = new URLSearchParams({ token });

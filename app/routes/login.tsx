@@ -8,7 +8,7 @@ import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
 import { safeRedirect } from "~/http/safe-redirect";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer, startSessionAndRedirect } from "~/http/viewer.server";
-import { forgotPasswordPath } from "~/lib/paths";
+import { forgotPasswordPath, signUpPath } from "~/lib/paths";
 import { authenticate } from "~/services/users.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -58,7 +58,7 @@ export default function LogInPage() {
         <Link to={forgotPasswordPath}>Forgot your password?</Link>
       </p>
       <p>
-        New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>
+        New here? <Link to={signUpPath(params.get("redirectTo"))}>Sign up</Link>
       </p>
     </div>
   );

@@ -9,7 +9,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await getViewer(request, context))) {
-    return Response.json({ message: "Sign in to see a preview." }, { status: 401 });
+    return Response.json({ message: "Log in to see a preview." }, { status: 401 });
   }
   // readForm throws its 400 and 413 as JSON responses, which is what the editor reads.
   const form = await readForm(request);

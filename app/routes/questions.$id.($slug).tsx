@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagDisclosure } from "~/components/flag-parts";
+import { ControlNoteText } from "~/components/control-note";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
 import { AcceptForm, PostActions, PromoteForm, YourAnswer } from "~/components/question-page-parts";
 import { AnswerBlocked, ModerateSection, ThreadNotices } from "~/components/moderation-parts";
@@ -26,7 +27,7 @@ import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
-import { articlePath, heldPostPath, questionPath } from "~/lib/paths";
+import { articlePath, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
 
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const url = new URL(request.url);
   if (url.searchParams.has("comment") && !viewer) {
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(logInPath(url.pathname + url.search));
   }
   try {
     const page = await getQuestionPage(context.db, id, viewer);
@@ -132,16 +133,16 @@ export default function QuestionPage() {
         <ThreadNotices moderation={moderation} />
         <h1 id="question-title">{question.title}</h1>
         <div className="post__layout">
-          <VoteControls postId={question.id} score={question.score} viewerVote={question.viewerVote} testId="question-score" failure={failure} />
+          <VoteControls postId={question.id} score={question.score} viewerVote={question.viewerVote} testId="question-score" failure={failure} note={question.notes.vote} returnTo={path} />
           <div className="post__main">
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
             <TagList tags={question.tags} />
             <div className="post__footer">
               <PostActions postId={question.id} permissions={question} edited={question.editedAt !== null} failure={failure} />
-              {question.canFlag ? <FlagDisclosure postId={question.id} threadId={question.id} /> : null}
+              {question.canFlag ? <FlagDisclosure postId={question.id} threadId={question.id} /> : question.notes.flag ? <ControlNoteText note={question.notes.flag} returnTo={path} /> : null}
               <PostSignature verb="asked" author={question.author} createdAt={question.createdAt} editedAt={question.editedAt} now={now} />
             </div>
-            <CommentThread flagAs={flagCommentsAs} postId={question.id} comments={question.comments} canComment={question.canComment} commentNote={question.commentNote} signedIn={signedIn} now={now} failure={failure} />
+            <CommentThread flagAs={flagCommentsAs} postId={question.id} comments={question.comments} canComment={question.canComment} note={question.notes.comment} returnTo={path} now={now} failure={failure} />
           </div>
         </div>
         <ModerateSection questionId={question.id} moderation={moderation} failure={failure} />
@@ -156,7 +157,7 @@ export default function QuestionPage() {
             {answer.deletedAt ? <p className="deleted-note">This answer was deleted. Only staff can see it; they can restore it.</p> : null}
             <div className="post__layout">
               <div className="post__side">
-                <VoteControls postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} testId="answer-score" failure={failure} />
+                <VoteControls postId={answer.id} score={answer.score} viewerVote={answer.viewerVote} testId="answer-score" failure={failure} note={answer.notes.vote} returnTo={path} />
                 {answer.accepted ? (
                   <p className="accepted-mark" data-testid="accepted">
                     <CheckIcon size={14} /> Accepted
@@ -178,10 +179,10 @@ export default function QuestionPage() {
                 {answer.canAccept ? <AcceptForm answerId={answer.id} accepted={answer.accepted} failure={failure} /> : null}
                 <div className="post__footer">
                   <PostActions postId={answer.id} permissions={answer} edited={answer.editedAt !== null} failure={failure} />
-                  {answer.canFlag ? <FlagDisclosure postId={answer.id} threadId={question.id} /> : null}
+                  {answer.canFlag ? <FlagDisclosure postId={answer.id} threadId={question.id} /> : answer.notes.flag ? <ControlNoteText note={answer.notes.flag} returnTo={path} /> : null}
                   <PostSignature verb="answered" author={answer.author} createdAt={answer.createdAt} editedAt={answer.editedAt} now={now} />
                 </div>
-                <CommentThread flagAs={flagCommentsAs} postId={answer.id} comments={answer.comments} canComment={answer.canComment} commentNote={answer.commentNote} signedIn={signedIn} now={now} failure={failure} />
+                <CommentThread flagAs={flagCommentsAs} postId={answer.id} comments={answer.comments} canComment={answer.canComment} note={answer.notes.comment} returnTo={path} now={now} failure={failure} />
               </div>
             </div>
           </article>

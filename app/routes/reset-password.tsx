@@ -68,7 +68,7 @@ export default function ResetPasswordPage() {
           minLength={LIMITS.password.min}
           maxLength={LIMITS.password.max}
           error={errors.password}
-          hint={`At least ${LIMITS.password.min} characters. Every device signed in to your account will be signed out.`}
+          hint={`At least ${LIMITS.password.min} characters. Every device logged in to your account will be logged out.`}
         />
         <button type="submit" className="button" disabled={busy}>
           Set new password

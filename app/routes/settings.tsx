@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           newPassword: input.newPassword,
           keepToken: readSessionToken(request),
         });
-        return done(input.intent, `Your password is changed.${endedSessions > 0 ? ` ${endedSessions === 1 ? "One other device was" : `${endedSessions} other devices were`} signed out.` : ""}`);
+        return done(input.intent, `Your password is changed.${endedSessions > 0 ? ` ${endedSessions === 1 ? "One other device was" : `${endedSessions} other devices were`} logged out.` : ""}`);
       }
       case "changeEmail":
         await requestEmailChange(context.db, { userId: viewer.id, newEmail: input.newEmail, currentPassword: input.emailPassword });
@@ -57,11 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return done(input.intent, `We sent a link to ${input.newEmail}. Your email changes when it is opened, within ${EMAIL_CHANGE_LINK_HOURS} hours.`);
       case "signOutSession": {
         const ended = await invalidateUserSession(context.db, viewer.id, input.sessionId);
-        return done(input.intent, ended ? "That session is signed out." : "That session had already ended.");
+        return done(input.intent, ended ? "That session is logged out." : "That session had already ended.");
       }
       case "signOutOthers": {
         const ended = await invalidateOtherSessions(context.db, viewer.id, readSessionToken(request));
-        return done(input.intent, ended === 0 ? "No other session was signed in." : `Signed out everywhere else (${ended} ${ended === 1 ? "session" : "sessions"}).`);
+        return done(input.intent, ended === 0 ? "No other session was logged in." : `Logged out everywhere else (${ended} ${ended === 1 ? "session" : "sessions"}).`);
       }
       case "deleteAccount":
         await deleteAccount(context.db, { userId: viewer.id, currentPassword: input.deletePassword });
@@ -136,7 +136,7 @@ export default function SettingsPage() {
             minLength={LIMITS.password.min}
             maxLength={LIMITS.password.max}
             error={password.errors?.newPassword}
-            hint={`At least ${LIMITS.password.min} characters. Your other devices will be signed out; this one stays signed in.`}
+            hint={`At least ${LIMITS.password.min} characters. Your other devices will be logged out; this one stays logged in.`}
           />
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy}>
@@ -166,7 +166,7 @@ export default function SettingsPage() {
       </section>
 
       <section id="sessions" className="card stack settings-section" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Where you are signed in</h2>
+        <h2 id="sessions-heading">Where you are logged in</h2>
         <Done message={sessionMessage} />
         <ErrorSummary errors={sessionErrors} labels={{}} />
         <ul className="session-list">
@@ -176,7 +176,7 @@ export default function SettingsPage() {
                 <strong>{session.browser}</strong>
                 {session.current ? <span className="badge badge--good">This device</span> : null}
                 <span className="muted session__times">
-                  Signed in <TimeAgo date={session.createdAt} now={now} />, last seen <TimeAgo date={session.lastSeenAt} now={now} />
+                  Logged in <TimeAgo date={session.createdAt} now={now} />, last seen <TimeAgo date={session.lastSeenAt} now={now} />
                 </span>
               </div>
               {session.current ? null : (
@@ -184,7 +184,7 @@ export default function SettingsPage() {
                   <input type="hidden" name="intent" value="signOutSession" />
                   <input type="hidden" name="sessionId" value={session.id} />
                   <button type="submit" className="button button--secondary button--small" disabled={busy}>
-                    Sign out<span className="visually-hidden"> the session on {session.browser}</span>
+                    Log out<span className="visually-hidden"> the session on {session.browser}</span>
                   </button>
                 </Form>
               )}
@@ -195,11 +195,11 @@ export default function SettingsPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="signOutOthers" />
             <button type="submit" className="button button--secondary" disabled={busy}>
-              Sign out everywhere else
+              Log out everywhere else
             </button>
           </Form>
         ) : (
-          <p className="muted">You are signed in on this device only.</p>
+          <p className="muted">You are logged in on this device only.</p>
         )}
       </section>
 
@@ -216,7 +216,7 @@ export default function SettingsPage() {
       <section id="delete" className="card stack settings-section settings-section--danger" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete my account</h2>
         <p>
-          Your email, password, profile and sessions are removed and you are signed out for good. Your questions, answers and comments stay, so threads still make sense, shown under
+          Your email, password, profile and sessions are removed and you are logged out for good. Your questions, answers and comments stay, so threads still make sense, shown under
           “Former member {account.id}” instead of your name.
         </p>
         <Form method="post" className="stack" noValidate>

@@ -8,7 +8,7 @@ export default function AccountDeletedPage() {
     <div className="page page--narrow">
       <h1>Your account is deleted</h1>
       <div className="card stack" role="status">
-        <p>You are signed out, and your email, password and profile are gone. Your posts stay, under a “Former member” name.</p>
+        <p>You are logged out, and your email, password and profile are gone. Your posts stay, under a “Former member” name.</p>
         <p className="muted">Thank you for helping other customers.</p>
       </div>
       <p>

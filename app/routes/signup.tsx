@@ -8,6 +8,7 @@ import { signUpForm } from "~/forms/account-forms";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { getViewer } from "~/http/viewer.server";
 import { SIGN_UP_LINK_HOURS, requestSignUp } from "~/services/sign-up.server";
+import { logInPath } from "~/lib/paths";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getViewer(request, context)) throw redirect("/");
@@ -71,7 +72,7 @@ export default function SignUpPage() {
         </button>
       </Form>
       <p>
-        Already a member? <Link to={`/login${params.toString() ? `?${params}` : ""}`}>Sign in to your account</Link>
+        Already a member? <Link to={logInPath(params.get("redirectTo"))}>Log in</Link>
       </p>
     </div>
   );

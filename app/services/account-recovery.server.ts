@@ -43,7 +43,7 @@ function noAccountText() {
 }
 
 function passwordChangedText() {
-  return `Hello,\n\nThe password of your Peerdesk account was just changed, and every device signed in to it was signed out. If that was not you, reset your password at once:\n\n${publicUrl(forgotPasswordPath)}\n`;
+  return `Hello,\n\nThe password of your Peerdesk account was just changed, and every device logged in to it was logged out. If that was not you, reset your password at once:\n\n${publicUrl(forgotPasswordPath)}\n`;
 }
 
 /** For the page behind the link: whether it still works. Uses nothing up (mail scanners open links). */

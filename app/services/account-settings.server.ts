@@ -72,7 +72,7 @@ export async function changePassword(db: Database, input: { userId: number; curr
       {
         to: user.email,
         subject: PASSWORD_CHANGED_SUBJECT,
-        text: `Hello,\n\nThe password of your Peerdesk account was just changed from its settings page, and every other device signed in to it was signed out. If that was not you, reset your password at once:\n\n${publicUrl(forgotPasswordPath)}\n`,
+        text: `Hello,\n\nThe password of your Peerdesk account was just changed from its settings page, and every other device logged in to it was logged out. If that was not you, reset your password at once:\n\n${publicUrl(forgotPasswordPath)}\n`,
       },
       now,
     );
@@ -113,7 +113,7 @@ function emailTakenText() {
 }
 
 function changeRequestedText(newEmail: string) {
-  return `Hello,\n\nSomeone signed in to your Peerdesk account asked to change its email to ${newEmail}. It changes only if the link sent there is used.\n\nIf that was not you, change your password now (settings: ${publicUrl(settingsPath("password"))}), or reset it: ${publicUrl(forgotPasswordPath)}\n`;
+  return `Hello,\n\nSomeone logged in to your Peerdesk account asked to change its email to ${newEmail}. It changes only if the link sent there is used.\n\nIf that was not you, change your password now (settings: ${publicUrl(settingsPath("password"))}), or reset it: ${publicUrl(forgotPasswordPath)}\n`;
 }
 
 async function liveEmailChange(db: Database, token: string, now: Date, lock: boolean) {

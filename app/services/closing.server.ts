@@ -7,7 +7,7 @@ import { closeVotes, moderationLog, posts, users } from "../../db/schema";
 import { closeVoteExpiresAt, isCloseReason, tallyCloseVotes } from "~/domain/closing";
 import { QUESTION_PICK_MESSAGES } from "~/forms/question-pick";
 import { CLOSE_REASON_LABELS, MODERATION_SETTINGS, type CloseReason, type CloseVoteKind } from "~/domain/moderation";
-import { can, explainRefusal, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
+import { can, controlNote, explainRefusal, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
 import { findActor, requireAllowed } from "./actors.server";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { logModeration } from "./moderation-log.server";
@@ -185,7 +185,8 @@ export async function getQuestionModeration(
     locked: question.lockedAt !== null,
   };
   const staff = isStaff(viewer);
-  const canVote = can(viewer, { type: "voteToClose", question: facts }).allowed;
+  const closeDecision = can(viewer, { type: "voteToClose", question: facts });
+  const canVote = closeDecision.allowed;
   const canLock = can(viewer, { type: "lock", question: facts }).allowed;
 
   let duplicateOf: { id: number; title: string } | null = null;
@@ -241,6 +242,8 @@ export async function getQuestionModeration(
     duplicateOf,
     locked: question.lockedAt !== null,
     answerBlocked,
+    /** Where "Moderate" would be, for a member without the close privilege: the reputation it needs. */
+    closeNote: controlNote(closeDecision, "close"),
     panel:
       canVote || canLock
         ? { staff, kind, canVote, canLock, votes, needed: MODERATION_SETTINGS.closeVotesNeeded, viewerVoted: viewerVoteExpires !== null, viewerVoteExpires }

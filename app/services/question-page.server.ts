@@ -1,7 +1,7 @@
 // The question page as one viewer sees it: the thread, and for each post what this viewer may do
 // (the same can() the actions enforce), so the page shows exactly the buttons that will work.
 import type { Database } from "../../db/client";
-import { can, explainRefusal, isStaff, type Actor, type PostFacts } from "~/domain/privileges";
+import { can, controlNote, isStaff, type Actor, type ControlNote, type PostFacts } from "~/domain/privileges";
 import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
 import { hotQuestions, readThread } from "./question-queries.server";
@@ -14,11 +14,11 @@ const RELATED_LIMIT = 5;
 export interface PostPermissions {
   canEdit: boolean;
   canComment: boolean;
-  /** Why a signed-in member may not comment here, when reputation is the reason: said where the link would be. */
-  commentNote: string | null;
   canDelete: boolean;
   canRestore: boolean;
   canFlag: boolean;
+  /** What stands where a missing control would be (controlNote): the reputation it needs, or a log-in link. */
+  notes: { vote: ControlNote | null; comment: ControlNote | null; flag: ControlNote | null; edit: ControlNote | null };
 }
 
 /** The side column: the same ranking as the ask page's suggestions, from the title and tags; never the question itself. */
@@ -56,13 +56,18 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
   });
   const permissionsFor = (facts: PostFacts, deletion: { accepted: boolean; answerCount: number }): PostPermissions => {
     const comment = can(viewer, { type: "comment", post: facts });
+    const edit = can(viewer, { type: "edit", post: facts });
+    const flag = can(viewer, { type: "flag", post: facts });
+    // The vote buttons stay (a refused vote says why); the note names the first step still out of reach.
+    const upvote = can(viewer, { type: "upvote", post: facts });
+    const vote = upvote.allowed ? can(viewer, { type: "downvote", post: facts }) : upvote;
     return {
-      canEdit: can(viewer, { type: "edit", post: facts }).allowed,
+      canEdit: edit.allowed,
       canComment: comment.allowed,
-      commentNote: !comment.allowed && comment.reason === "needs_reputation" ? explainRefusal(comment) : null,
       canDelete: can(viewer, { type: "delete", post: { ...facts, ...deletion } }).allowed,
       canRestore: can(viewer, { type: "restore", post: facts }).allowed,
-      canFlag: can(viewer, { type: "flag", post: facts }).allowed,
+      canFlag: flag.allowed,
+      notes: { vote: controlNote(vote, "vote"), comment: controlNote(comment, "comment"), flag: controlNote(flag, "flag"), edit: controlNote(edit, "edit") },
     };
   };
 

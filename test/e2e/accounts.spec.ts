@@ -56,7 +56,7 @@ test("changing the password ends the session in another browser, and keeps this 
   await logIn(page, user);
 
   await page.goto("/settings");
-  const sessions = page.getByRole("region", { name: "Where you are signed in" });
+  const sessions = page.getByRole("region", { name: "Where you are logged in" });
   await expect(sessions.getByText("This device")).toHaveCount(1);
   await expect(sessions.getByRole("listitem")).toHaveCount(3); // the two browsers and the setup's own session
 
@@ -64,7 +64,7 @@ test("changing the password ends the session in another browser, and keeps this 
   await form.getByLabel("Current password", { exact: true }).fill(PASSWORD);
   await form.getByLabel("New password", { exact: true }).fill("an entirely new password");
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toHaveText("Your password is changed. 2 other devices were signed out.");
+  await expect(form.getByRole("status")).toHaveText("Your password is changed. 2 other devices were logged out.");
   await expect(sessions.getByRole("listitem")).toHaveCount(1);
 
   await otherPage.goto("/settings");

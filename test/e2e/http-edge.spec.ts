@@ -54,6 +54,6 @@ test.describe("the HTTP edge", () => {
     await expect(preview).toContainText("Start typing to see a preview.");
     await context.clearCookies();
     await page.getByLabel("Body", { exact: true }).fill("A draft typed after the session ended.");
-    await expect(preview).toContainText("The preview could not be updated. Sign in to see a preview.");
+    await expect(preview).toContainText("The preview could not be updated. Log in to see a preview.");
   });
 });

@@ -90,7 +90,7 @@ describe("change password", () => {
 
     const changed = await post(here.cookie, { intent: "changePassword", currentPassword: TEST_PASSWORD, newPassword: "a new long password" });
     expect(changed.status).toBe(200);
-    expect(changed.data).toEqual({ ok: true, intent: "changePassword", message: "Your password is changed. 2 other devices were signed out." });
+    expect(changed.data).toEqual({ ok: true, intent: "changePassword", message: "Your password is changed. 2 other devices were logged out." });
     expect(await validateSessionToken(t.db, here.token)).not.toBeNull();
     expect(await validateSessionToken(t.db, phone.token)).toBeNull();
     expect(await validateSessionToken(t.db, tablet.token)).toBeNull();
@@ -221,12 +221,12 @@ describe("sessions", () => {
     expect((await post(here.cookie, { intent: "signOutSession", sessionId: "not-an-id" })).status).toBe(400);
 
     const one = await post(here.cookie, { intent: "signOutSession", sessionId: rows[1].id });
-    expect(one.data.message).toBe("That session is signed out.");
+    expect(one.data.message).toBe("That session is logged out.");
     expect(await validateSessionToken(t.db, phone.token)).toBeNull();
     expect(await validateSessionToken(t.db, old.token)).not.toBeNull();
 
     const rest = await post(here.cookie, { intent: "signOutOthers" });
-    expect(rest.data.message).toBe("Signed out everywhere else (1 session).");
+    expect(rest.data.message).toBe("Logged out everywhere else (1 session).");
     expect(await validateSessionToken(t.db, old.token)).toBeNull();
     expect(await validateSessionToken(t.db, here.token)).not.toBeNull();
     expect(await validateSessionToken(t.db, strangers.token)).not.toBeNull();

@@ -170,7 +170,7 @@ describe("the markdown preview", () => {
   it("refuses anonymous visitors with 401 and a JSON message", async () => {
     const result = await callRoute(async () => preview.action({ request: formRequest("/markdown-preview", { body: "**hi**" }), params: {}, context: contextFor(t.db) }));
     expect(result.status).toBe(401);
-    expect(result.data).toEqual({ message: "Sign in to see a preview." });
+    expect(result.data).toEqual({ message: "Log in to see a preview." });
   });
 
   it("renders for a signed-in member", async () => {

@@ -69,18 +69,40 @@ describe("the question page", () => {
     expect(result.status).toBe(404);
   });
 
-  it("says where the comment link would be that commenting on others' posts needs reputation, and shows the link on one's own", async () => {
+  it("says where each missing control would be what it needs, from the same can() the actions enforce, and nothing on one's own post", async () => {
     const asker = await makeUser(t.db);
     const newcomer = await makeUser(t.db);
     const q = await makeQuestion(t.db, asker.id);
     const a = await makeAnswer(t.db, newcomer.id, q.id);
     const cookie = await sessionCookieFor(t.db, newcomer.id);
     const page = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id), cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
-    expect([page.data.question.canComment, page.data.question.commentNote]).toEqual([false, "You need 50 reputation to comment anywhere."]);
+    const note = (text: string) => ({ text, logIn: false });
+    expect(page.data.question.canComment).toBe(false);
+    expect(page.data.question.notes).toEqual({
+      comment: note("Commenting on others' posts needs 50 reputation."),
+      vote: note("Upvoting needs 15 reputation."),
+      flag: note("Flagging needs 15 reputation."),
+      edit: note("Editing others' posts needs 1000 reputation."),
+    });
+    expect(page.data.moderation.closeNote).toEqual(note("Voting to close or reopen needs 2000 reputation."));
     const own = page.data.answers.find((answer: { id: number }) => answer.id === a.id);
-    expect([own.canComment, own.commentNote]).toEqual([true, null]);
+    expect([own.canComment, own.notes]).toEqual([true, { comment: null, vote: null, flag: null, edit: null }]);
+
     const anonymous = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id)), params: { id: String(q.id) }, context: contextFor(t.db) }));
-    expect(anonymous.data.question.commentNote).toBeNull();
+    expect(anonymous.data.question.notes).toEqual({ comment: { text: "Log in to comment", logIn: true }, vote: { text: "Log in to vote", logIn: true }, flag: null, edit: null });
+    expect(anonymous.data.moderation.closeNote).toBeNull();
+  });
+
+  it("tells a suspended member why where the comment link would be, and at the answer form", async () => {
+    const asker = await makeUser(t.db);
+    const member = await makeUser(t.db, { reputation: 5000 });
+    const q = await makeQuestion(t.db, asker.id);
+    await t.db.update(users).set({ suspendedUntil: new Date("2099-01-02T03:04:00Z"), suspensionReason: "Posting spam" }).where(eq(users.id, member.id));
+    const cookie = await sessionCookieFor(t.db, member.id);
+    const page = await callRoute(async () => question.loader({ request: getRequest(await questionUrl(t.db, q.id), cookie), params: { id: String(q.id) }, context: contextFor(t.db) }));
+    const why = "Your account is suspended until 2 Jan 2099, 03:04 UTC: Posting spam";
+    expect(page.data.question.notes.comment).toEqual({ text: why, logIn: false });
+    expect(page.data.moderation.answerBlocked).toBe(why);
   });
 
   it("an answer's id is not a question", async () => {
