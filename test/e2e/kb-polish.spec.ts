@@ -115,6 +115,8 @@ test("deleting an article asks first; Cancel keeps it, Yes deletes it", async ({
 });
 
 test("the knowledge-base home and an article page (staff panel and delete confirmation open) pass axe", { tag: "@axe" }, async ({ page }) => {
+  // Three axe runs and a login: more than the default minute on a busy machine.
+  test.slow();
   await page.goto("/kb");
   await expect(kbSearch(page)).toBeVisible();
   await expectNoAxeViolations(page);
