@@ -1,6 +1,7 @@
 // The knowledge-base article page's parts: the article with where it came from, the "Was this
 // helpful?" form, and the staff panel with its figures and status forms.
-import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
 import { LIMITS } from "~/forms/fields";
 import { articlePath } from "~/lib/paths";
@@ -20,26 +21,35 @@ const STATUS_LABEL = { draft: "Draft", published: "Published", archived: "Archiv
 
 type PageData = ArticlePage;
 
-export function ArticleContent({ page, now }: { page: Pick<PageData, "article" | "category" | "verifiedBy" | "source" | "may">; now: string }) {
+/**
+ * The article with where it came from. `staffPanel` sits beside the title (under it on a phone),
+ * so staff see the state and the actions before they scroll.
+ */
+export function ArticleContent({ page, now, staffPanel }: { page: Pick<PageData, "article" | "category" | "verifiedBy" | "source" | "may">; now: string; staffPanel?: ReactNode }) {
   const { article, category, verifiedBy, source } = page;
   return (
     <article className="kb-article" aria-labelledby="article-title">
-      <p className="kb-article__crumbs muted">
-        Knowledge base
-        {category ? (
-          <>
-            {" "}
-            › <Link to={`/kb/categories/${category.slug}`}>{category.name}</Link>
-          </>
-        ) : null}
-      </p>
-      <h1 id="article-title">{article.title}</h1>
-      {page.may.manage ? (
-        <p className={`status status--${article.status}`}>
-          <span className="visually-hidden">Status: </span>
-          {STATUS_LABEL[article.status]}
-        </p>
-      ) : null}
+      <div className="kb-article__head">
+        <div className="kb-article__heading">
+          <p className="kb-article__crumbs muted">
+            <Link to="/kb">Knowledge base</Link>
+            {category ? (
+              <>
+                {" "}
+                › <Link to={`/kb/categories/${category.slug}`}>{category.name}</Link>
+              </>
+            ) : null}
+          </p>
+          <h1 id="article-title">{article.title}</h1>
+          {page.may.manage ? (
+            <p className={`status status--${article.status}`}>
+              <span className="visually-hidden">Status: </span>
+              {STATUS_LABEL[article.status]}
+            </p>
+          ) : null}
+        </div>
+        {staffPanel}
+      </div>
       <p className="muted kb-article__dates">
         {article.lastVerifiedAt ? (
           <>
@@ -123,45 +133,73 @@ export function RelatedArticles({ related }: { related: { slug: string; title: s
   );
 }
 
-function StatusForms({ status }: { status: PageData["article"]["status"] }) {
+/** "Delete this article?": the step between Delete and deleting (a GET to ?delete, so it needs no JavaScript). */
+function DeleteConfirmation({ path }: { path: string }) {
+  return (
+    <div className="delete-confirmation" role="group" aria-labelledby="delete-article-question">
+      <p id="delete-article-question">
+        <strong>Delete this article?</strong> Customers will no longer find it, and the promotion bonus is reversed.
+      </p>
+      <div className="form-actions">
+        <Form method="post" action={path}>
+          <button type="submit" name="intent" value="delete" className="button button--small button--danger" autoFocus>
+            Yes, delete
+          </button>
+        </Form>
+        <Link to={path} className="button button--small button--quiet">
+          Cancel
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function StatusForms({ status, path }: { status: PageData["article"]["status"]; path: string }) {
+  const [params] = useSearchParams();
+  const confirming = params.has("delete");
   return (
     <>
-      <Form method="post">
+      <Form method="post" className="staff-panel__form">
         <input type="hidden" name="intent" value="status" />
         {status === "draft" ? (
-          <button type="submit" name="change" value="publish" className="button">
+          <button type="submit" name="change" value="publish" className="button button--small">
             Publish
           </button>
         ) : null}
         {status === "published" ? (
-          <button type="submit" name="change" value="unpublish" className="button button--secondary">
+          <button type="submit" name="change" value="unpublish" className="button button--small button--secondary">
             Unpublish
           </button>
         ) : null}
         {status === "archived" ? (
-          <button type="submit" name="change" value="restore" className="button button--secondary">
+          <button type="submit" name="change" value="restore" className="button button--small button--secondary">
             Restore as draft
           </button>
         ) : (
-          <button type="submit" name="change" value="archive" className="button button--quiet">
+          <button type="submit" name="change" value="archive" className="button button--small button--quiet">
             Archive
           </button>
         )}
       </Form>
       {status === "published" ? (
-        <Form method="post">
+        <Form method="post" className="staff-panel__form">
           <input type="hidden" name="intent" value="verify" />
-          <button type="submit" className="button button--secondary">
+          <button type="submit" className="button button--small button--secondary">
             Mark verified
           </button>
         </Form>
       ) : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value="delete" />
-        <button type="submit" className="button button--danger">
-          Delete article
-        </button>
-      </Form>
+      {confirming ? (
+        <DeleteConfirmation path={path} />
+      ) : (
+        // An explicit action: without one, a GET from this index route would carry "?index" along.
+        <Form method="get" action={path} className="staff-panel__form">
+          <input type="hidden" name="delete" value="" />
+          <button type="submit" className="button button--small button--danger">
+            Delete article
+          </button>
+        </Form>
+      )}
     </>
   );
 }
@@ -177,7 +215,7 @@ export function StaffPanel({ article, staff, failure, now }: { article: PageData
           Needs review: {staff.review.map(reviewReasonLabel).join("; ")}. <Link to="/kb/manage#review">See what changed</Link>
         </p>
       ) : null}
-      <dl className="profile-stats">
+      <dl className="staff-panel__figures">
         <div>
           <dt>Views</dt>
           <dd>{staff.views}</dd>
@@ -195,18 +233,18 @@ export function StaffPanel({ article, staff, failure, now }: { article: PageData
           <dd>{staff.comments.length}</dd>
         </div>
       </dl>
-      <div className="form-actions">
-        <Link to={`${path}/edit`} className="button button--secondary">
+      <div className="staff-panel__actions">
+        <Link to={`${path}/edit`} className="button button--small button--secondary">
           Edit
         </Link>
-        <Link to={`${path}/history`} className="button button--quiet">
+        <Link to={`${path}/history`} className="button button--small button--quiet">
           History
         </Link>
-        <StatusForms status={article.status} />
+        <StatusForms status={article.status} path={path} />
       </div>
       {staff.comments.length > 0 ? (
-        <>
-          <h3>What readers said was missing</h3>
+        <details className="staff-panel__comments">
+          <summary>What readers said was missing ({staff.comments.length})</summary>
           <ul className="plain-list">
             {staff.comments.map((item, index) => (
               <li key={index}>
@@ -214,7 +252,7 @@ export function StaffPanel({ article, staff, failure, now }: { article: PageData
               </li>
             ))}
           </ul>
-        </>
+        </details>
       ) : null}
     </section>
   );

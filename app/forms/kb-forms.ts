@@ -19,6 +19,9 @@ export const articleForm = z.object({
   baseRevision,
 });
 
+/** The editor's form: its two buttons say whether to publish as well as save. */
+export const articleEditForm = articleForm.extend({ intent: z.enum(["save", "publish"]).default("save") });
+
 export const articlePageIntent = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("feedback"),

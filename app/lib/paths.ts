@@ -32,6 +32,11 @@ export function signUpPath(redirectTo?: string | null): string {
   return redirectTo && redirectTo !== "/" ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup";
 }
 
+/** The knowledge base's search: site search narrowed to articles (`/search?q=refund+is%3Aarticle`). */
+export function articleSearchPath(q: string): string {
+  return `/search?${new URLSearchParams({ q: `${q.trim()} is:article` })}`;
+}
+
 /** The emailed link that finishes a sign-up; where to go afterwards rides along (checked again when used). */
 export function signUpConfirmPath(token: string, redirectTo = "/"): string {
   const params = new URLSearchParams({ token });

@@ -95,10 +95,9 @@ export default function ArticlePage() {
   return (
     <div className="page page--medium">
       <KbNav staff={page.may.manage} />
-      <ArticleContent page={page} now={page.now} />
+      <ArticleContent page={page} now={page.now} staffPanel={page.staff ? <StaffPanel article={page.article} staff={page.staff} failure={failure} now={page.now} /> : null} />
       {page.may.rate ? <FeedbackForm voted={voted} failure={failure} /> : null}
       <RelatedArticles related={page.related} />
-      {page.staff ? <StaffPanel article={page.article} staff={page.staff} failure={failure} now={page.now} /> : null}
     </div>
   );
 }

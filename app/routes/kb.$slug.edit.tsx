@@ -6,14 +6,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { MarkdownEditor } from "~/components/markdown-editor";
 import { LIMITS } from "~/forms/fields";
-import { articleForm } from "~/forms/kb-forms";
+import { articleEditForm } from "~/forms/kb-forms";
 import { editFailure } from "~/http/edit-conflict.server";
 import { parseArticleSlug } from "~/http/kb-article.server";
 import { invalid, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { articlePath } from "~/lib/paths";
 import { getArticleEditForm } from "~/services/edit-forms.server";
-import { updateArticle } from "~/services/knowledge-base.server";
+import { saveAndPublishArticle, updateArticle } from "~/services/knowledge-base.server";
 
 /** The article behind this URL and its form, for staff (an old slug is followed). */
 async function editable({ request, params, context }: LoaderFunctionArgs) {
@@ -30,17 +30,19 @@ async function editable({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { article, categories, baseRevision } = await editable(args);
-  return { article, categories, baseRevision };
+  const { article, categories, baseRevision, mayPublish } = await editable(args);
+  return { article, categories, baseRevision, mayPublish };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { viewer, article } = await editable(args);
   const form = await readForm(args.request);
-  const parsed = parseForm(articleForm, form);
+  const parsed = parseForm(articleEditForm, form);
   if (!parsed.success) return invalid(form, parsed.errors);
+  const { intent, ...edit } = parsed.data;
   try {
-    const { slug } = await updateArticle(args.context.db, { actorId: viewer.id, articleId: article.id, ...parsed.data });
+    const save = intent === "publish" ? saveAndPublishArticle : updateArticle;
+    const { slug } = await save(args.context.db, { actorId: viewer.id, articleId: article.id, ...edit });
     return redirect(articlePath({ slug }));
   } catch (error) {
     return editFailure(error, form);
@@ -50,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit “${data.article.title}” - Knowledge base - Peerdesk` : "Edit article - Peerdesk" }];
 
 export default function EditArticlePage() {
-  const { article, categories, baseRevision } = useLoaderData<typeof loader>();
+  const { article, categories, baseRevision, mayPublish } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors: Record<string, string> = result?.errors ?? {};
@@ -77,9 +79,14 @@ export default function EditArticlePage() {
         <MarkdownEditor defaultValue={values.body ?? article.bodyMarkdown} error={errors.body} rows={16} />
         <TextField name="note" label="Edit note" maxLength={LIMITS.editNote.max} defaultValue={values.note} error={errors.note} hint="Optional: what changed and why." />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" name="intent" value="save" className={mayPublish ? "button button--secondary" : "button"} disabled={busy}>
             Save edits
           </button>
+          {mayPublish ? (
+            <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+              Save and publish
+            </button>
+          ) : null}
           <Link to={articlePath(article)} className="button button--quiet">
             Cancel
           </Link>

@@ -23,7 +23,7 @@ export default function ManageKnowledgeBase() {
   return (
     <div className="page">
       <h1>Manage knowledge base</h1>
-      <KbNav staff />
+      <KbNav staff current="manage" />
       <section aria-labelledby="review-heading" id="review">
         <h2 id="review-heading">Needs review ({review.length})</h2>
         {review.length === 0 ? <p className="muted">Every published article is up to date.</p> : null}

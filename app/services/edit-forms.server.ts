@@ -2,6 +2,7 @@
 // form sends back so a save can tell whether someone else saved in between. Refused through
 // can() like the saves themselves.
 import type { Database } from "../../db/client";
+import { nextStatus } from "~/domain/knowledge-base";
 import { can, type Actor } from "~/domain/privileges";
 import { requireAllowed } from "./actors.server";
 import { getArticleBySlug, latestArticleRevision, listCategories } from "./kb-queries.server";
@@ -26,6 +27,8 @@ export async function getArticleEditForm(db: Database, slug: string, viewer: Act
       article: { id: article.id, slug: article.slug, title: article.title, bodyMarkdown: article.bodyMarkdown, categoryId: article.categoryId, status: article.status },
       categories: await listCategories(db),
       baseRevision: latest?.revision ?? 1,
+      /** Whether the form offers "Save and publish": only a draft can be published. */
+      mayPublish: nextStatus(article.status, "publish") !== null,
     },
   };
 }

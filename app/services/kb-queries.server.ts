@@ -1,6 +1,6 @@
 // Reads for the knowledge base: the home page, categories, one article, staff figures and the
 // review list with what changed in each source answer.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
@@ -38,28 +38,40 @@ const summary = {
   categorySlug: kbCategories.slug,
 };
 
-export async function getKbHome(db: Database) {
-  const categories = await db
+/** How many articles each list on the knowledge-base home shows. */
+export const KB_HOME_LIST_SIZE = 4;
+
+/**
+ * The knowledge-base home as one viewer sees it. Customers see only categories with something to
+ * read; staff see every category (marked empty) so they know where articles are missing. The two
+ * article lists never repeat an article: "Newest" skips what "Most helpful" already shows.
+ */
+export async function getKbHome(db: Database, viewer: Actor | null) {
+  const staff = can(viewer, { type: "manageArticles" }).allowed;
+  const allCategories = await db
     .select({ id: kbCategories.id, name: kbCategories.name, slug: kbCategories.slug, articles: sql<number>`count(${kbArticles.id})::int` })
     .from(kbCategories)
     .leftJoin(kbArticles, and(eq(kbArticles.categoryId, kbCategories.id), PUBLISHED))
     .groupBy(kbCategories.id)
     .orderBy(asc(kbCategories.position), asc(kbCategories.name));
+  const categories = allCategories.map((category) => ({ ...category, empty: category.articles === 0 })).filter((category) => staff || !category.empty);
+  // Helpful means readers said so: an article nobody has rated yet belongs under "Newest".
   const mostHelpful = await db
     .select(summary)
     .from(kbArticles)
     .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
-    .where(PUBLISHED)
+    .where(and(PUBLISHED, sql`${kbArticles.helpfulYes} > ${kbArticles.helpfulNo}`))
     .orderBy(desc(sql`${kbArticles.helpfulYes} - ${kbArticles.helpfulNo}`), desc(kbArticles.helpfulYes), desc(kbArticles.id))
-    .limit(6);
+    .limit(KB_HOME_LIST_SIZE);
+  const shown = mostHelpful.map((article) => article.id);
   const newest = await db
     .select(summary)
     .from(kbArticles)
     .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
-    .where(PUBLISHED)
+    .where(and(PUBLISHED, shown.length > 0 ? notInArray(kbArticles.id, shown) : undefined))
     .orderBy(desc(kbArticles.publishedAt), desc(kbArticles.id))
-    .limit(6);
-  return { categories, mostHelpful: mostHelpful.map(withExcerpt), newest: newest.map(withExcerpt) };
+    .limit(KB_HOME_LIST_SIZE);
+  return { categories, mostHelpful: mostHelpful.map(withExcerpt), newest: newest.map(withExcerpt), staff };
 }
 
 export async function getKbCategory(db: Database, slug: string) {
@@ -123,17 +135,24 @@ export async function getArticleBySlug(db: Database, slug: string, viewer: Actor
   return { article };
 }
 
-export async function relatedArticles(db: Database, article: { id: number; categoryId: number | null; title: string }) {
-  // Same category first, then by shared words in the title (full-text rank).
+/**
+ * Articles that share something with this one: a tag of their source questions, or a word of the
+ * title (full-text, so "invoices" meets "invoice" and stop words meet nothing). Nothing shared,
+ * nothing listed: a filler list of arbitrary articles would only send readers astray.
+ */
+export async function relatedArticles(db: Database, article: { id: number; title: string; sourceQuestionId: number | null }) {
+  const [source] = article.sourceQuestionId ? await db.select({ tags: posts.tags }).from(posts).where(eq(posts.id, article.sourceQuestionId)) : [];
+  const tags = source?.tags ?? [];
+  const otherQuestion = alias(posts, "other_question");
+  // Any of the title's words, not all of them: plainto_tsquery joins them with "&", "|" loosens that.
+  const anyTitleWord = sql`replace(plainto_tsquery('english', ${article.title})::text, '&', '|')::tsquery`;
+  const sharedTags = tags.length > 0 ? sql<number>`cardinality(array(select unnest(${otherQuestion.tags}) intersect select unnest(array[${sql.join(tags.map((tag) => sql`${tag}`), sql`, `)}]::text[])))` : sql<number>`0`;
   return db
     .select({ slug: kbArticles.slug, title: kbArticles.title })
     .from(kbArticles)
-    .where(and(PUBLISHED, ne(kbArticles.id, article.id)))
-    .orderBy(
-      desc(sql`(${kbArticles.categoryId} is not distinct from ${article.categoryId})`),
-      desc(sql`ts_rank(to_tsvector('english', ${kbArticles.title}), plainto_tsquery('english', ${article.title}))`),
-      desc(kbArticles.helpfulYes),
-    )
+    .leftJoin(otherQuestion, eq(otherQuestion.id, kbArticles.sourceQuestionId))
+    .where(and(PUBLISHED, ne(kbArticles.id, article.id), sql`(${sharedTags} > 0 or to_tsvector('english', ${kbArticles.title}) @@ ${anyTitleWord})`))
+    .orderBy(desc(sharedTags), desc(sql`ts_rank(${kbArticles.searchVector}, ${anyTitleWord})`), desc(kbArticles.helpfulYes), desc(kbArticles.id))
     .limit(4);
 }
 

@@ -117,80 +117,94 @@ async function categoryNames(tx: Database, ids: (number | null)[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+type ArticleEdit = { title: string; body: string; categoryId: number | null; note?: string | null; baseRevision?: number };
+type LockedArticle = Awaited<ReturnType<typeof lockArticleFor>>;
+
 /**
  * Saves a new revision of an article. `baseRevision` is the revision the form was loaded with:
  * when another staff member saved a newer one meanwhile, the save is refused with both versions.
  */
-export async function updateArticle(
-  db: Database,
-  input: { actorId: number; articleId: number; title: string; body: string; categoryId: number | null; note?: string | null; baseRevision?: number },
-  now = new Date(),
-) {
+export async function updateArticle(db: Database, input: { actorId: number; articleId: number } & ArticleEdit, now = new Date()) {
+  return db.transaction(async (tx) => saveRevision(tx, await lockArticleFor(tx, input.actorId, input.articleId), input, now));
+}
+
+/**
+ * The editor's "Save and publish": the edit and the publication in one transaction, so a refused
+ * edit (bad category, a conflict) publishes nothing, and a draft never goes public half-edited.
+ */
+export async function saveAndPublishArticle(db: Database, input: { actorId: number; articleId: number } & ArticleEdit, now = new Date()) {
   return db.transaction(async (tx) => {
-    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
-    if (input.categoryId !== null) {
-      const [category] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, input.categoryId));
-      if (!category) throw new InvalidInputError({ categoryId: "Choose one of the listed categories." });
-    }
-    let slug = article.slug;
-    if (input.title !== article.title) {
-      slug = await freeSlug(tx, input.title, article.id);
-      if (slug !== article.slug) {
-        // The old address keeps working.
-        await tx.insert(kbSlugRedirects).values({ slug: article.slug, articleId: article.id }).onConflictDoUpdate({ target: kbSlugRedirects.slug, set: { articleId: article.id } });
-        await tx.delete(kbSlugRedirects).where(eq(kbSlugRedirects.slug, slug));
-      }
-    }
-    const latest = await latestArticleRevision(tx, article.id);
-    const changed = input.title !== article.title || input.body !== article.bodyMarkdown || input.categoryId !== article.categoryId;
-    // Read under the article's row lock: no other save can slip in between this check and ours.
-    if (changed && input.baseRevision !== undefined && latest && input.baseRevision < latest.revision) {
-      const names = await categoryNames(tx, [article.categoryId, input.categoryId]);
-      const version = (title: string, categoryId: number | null, body: string) => ({
-        title,
-        details: [`Category: ${(categoryId !== null && names.get(categoryId)) || "No category"}`],
-        body,
-      });
-      throw new ConflictError(EDIT_CONFLICT_MESSAGE, {
-        ...latest,
-        current: version(article.title, article.categoryId, article.bodyMarkdown),
-        yours: version(input.title, input.categoryId, input.body),
-      });
-    }
-    await tx.insert(kbArticleRevisions).values({
-      articleId: article.id,
-      revisionNumber: (latest?.revision ?? 0) + 1,
-      editorId: actor.id,
-      title: input.title,
-      bodyMarkdown: input.body,
-      categoryId: input.categoryId,
-      note: input.note ?? null,
-      createdAt: now,
-    });
-    await tx
-      .update(kbArticles)
-      .set({ title: input.title, slug, bodyMarkdown: input.body, bodyHtml: renderMarkdown(input.body), rendererVersion: RENDERER_VERSION, categoryId: input.categoryId, updatedAt: now })
-      .where(eq(kbArticles.id, article.id));
-    return { slug };
+    const locked = await lockArticleFor(tx, input.actorId, input.articleId);
+    const { slug } = await saveRevision(tx, locked, input, now);
+    const { status } = await applyStatusChange(tx, locked, "publish", now);
+    return { slug, status };
   });
 }
 
-export async function changeArticleStatus(db: Database, input: { actorId: number; articleId: number; change: StatusChange }, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const { actor, article } = await lockArticleFor(tx, input.actorId, input.articleId);
-    const status = nextStatus(article.status, input.change);
-    if (!status) throw new InvalidInputError({ form: `A ${article.status} article cannot be asked to ${input.change}.` });
-    const firstPublish = status === "published" && !article.publishedAt;
-    await tx
-      .update(kbArticles)
-      .set({
-        status,
-        updatedAt: now,
-        ...(firstPublish ? { publishedAt: now, lastVerifiedAt: now, lastVerifiedById: actor.id } : {}),
-      })
-      .where(eq(kbArticles.id, article.id));
-    return { slug: article.slug, status };
+async function saveRevision(tx: Database, { actor, article }: LockedArticle, input: ArticleEdit, now: Date) {
+  if (input.categoryId !== null) {
+    const [category] = await tx.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, input.categoryId));
+    if (!category) throw new InvalidInputError({ categoryId: "Choose one of the listed categories." });
+  }
+  let slug = article.slug;
+  if (input.title !== article.title) {
+    slug = await freeSlug(tx, input.title, article.id);
+    if (slug !== article.slug) {
+      // The old address keeps working.
+      await tx.insert(kbSlugRedirects).values({ slug: article.slug, articleId: article.id }).onConflictDoUpdate({ target: kbSlugRedirects.slug, set: { articleId: article.id } });
+      await tx.delete(kbSlugRedirects).where(eq(kbSlugRedirects.slug, slug));
+    }
+  }
+  const latest = await latestArticleRevision(tx, article.id);
+  const changed = input.title !== article.title || input.body !== article.bodyMarkdown || input.categoryId !== article.categoryId;
+  // Read under the article's row lock: no other save can slip in between this check and ours.
+  if (changed && input.baseRevision !== undefined && latest && input.baseRevision < latest.revision) {
+    const names = await categoryNames(tx, [article.categoryId, input.categoryId]);
+    const version = (title: string, categoryId: number | null, body: string) => ({
+      title,
+      details: [`Category: ${(categoryId !== null && names.get(categoryId)) || "No category"}`],
+      body,
+    });
+    throw new ConflictError(EDIT_CONFLICT_MESSAGE, {
+      ...latest,
+      current: version(article.title, article.categoryId, article.bodyMarkdown),
+      yours: version(input.title, input.categoryId, input.body),
+    });
+  }
+  await tx.insert(kbArticleRevisions).values({
+    articleId: article.id,
+    revisionNumber: (latest?.revision ?? 0) + 1,
+    editorId: actor.id,
+    title: input.title,
+    bodyMarkdown: input.body,
+    categoryId: input.categoryId,
+    note: input.note ?? null,
+    createdAt: now,
   });
+  await tx
+    .update(kbArticles)
+    .set({ title: input.title, slug, bodyMarkdown: input.body, bodyHtml: renderMarkdown(input.body), rendererVersion: RENDERER_VERSION, categoryId: input.categoryId, updatedAt: now })
+    .where(eq(kbArticles.id, article.id));
+  return { slug };
+}
+
+export async function changeArticleStatus(db: Database, input: { actorId: number; articleId: number; change: StatusChange }, now = new Date()) {
+  return db.transaction(async (tx) => applyStatusChange(tx, await lockArticleFor(tx, input.actorId, input.articleId), input.change, now));
+}
+
+async function applyStatusChange(tx: Database, { actor, article }: LockedArticle, change: StatusChange, now: Date) {
+  const status = nextStatus(article.status, change);
+  if (!status) throw new InvalidInputError({ form: `A ${article.status} article cannot be asked to ${change}.` });
+  const firstPublish = status === "published" && !article.publishedAt;
+  await tx
+    .update(kbArticles)
+    .set({
+      status,
+      updatedAt: now,
+      ...(firstPublish ? { publishedAt: now, lastVerifiedAt: now, lastVerifiedById: actor.id } : {}),
+    })
+    .where(eq(kbArticles.id, article.id));
+  return { slug: article.slug, status };
 }
 
 /** A staff member checked the article is still right: it leaves the review list. */

@@ -85,7 +85,7 @@ describe("editing, publishing, reading", () => {
     expect(await getArticleBySlug(t.db, article.slug, customer)).toEqual({ redirectTo: `/kb/${slug}` });
     const found = await getArticleBySlug(t.db, slug, customer);
     expect("article" in found && found.article.article.bodyHtml).toContain("<ol>");
-    const home = await getKbHome(t.db);
+    const home = await getKbHome(t.db, customer);
     expect(home.newest.map((item) => item.slug)).toContain(slug);
 
     await changeArticleStatus(t.db, { actorId: staff.id, articleId: article.id, change: "archive" });
