@@ -9,6 +9,7 @@ import { comments, postRevisions, posts, reputationEvents, users, votes } from "
 import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { seededRandom } from "../support-text";
 import { emptySlice, SliceGenerator, type SeedPlan, type SliceRows, type UserLedger } from "./generate";
+import { dropPostGinIndexes } from "./deferred-indexes.server";
 import { GENERATED_EMAIL_DOMAIN, refuseIfRealUsers } from "./guard.server";
 
 export interface SeedLargeOptions {
@@ -20,6 +21,9 @@ export interface SeedLargeOptions {
   onProgress?: (progress: SeedProgress) => void;
   progressEvery?: number;
   now?: Date;
+  /** Drop the posts' GIN indexes during the load and build them once at the end (default: from
+   * 10,000 questions up; for a few questions, rebuilding over existing data would cost more). */
+  deferIndexes?: boolean;
 }
 
 export interface SeedProgress {
@@ -60,22 +64,28 @@ export async function seedLarge(db: Database, options: SeedLargeOptions): Promis
   const generator = new SliceGenerator(plan, random, ledgers);
   const progressEvery = options.progressEvery ?? 10_000;
 
-  // Slices never straddle a progress mark, so every mark is reported.
-  const sliceSize = Math.min(QUESTIONS_PER_SLICE, progressEvery);
-  for (let first = 0; first < options.questions; first += sliceSize) {
-    const rows = emptySlice();
-    const last = Math.min(options.questions, first + sliceSize);
-    for (let index = first; index < last; index++) generator.addQuestion(rows, index, nextPostId++, () => nextPostId++);
-    await db.transaction((tx) => insertSlice(tx as unknown as Database, rows));
-    totals.questions += last - first;
-    totals.answers += rows.posts.length - (last - first);
-    totals.votes += rows.votes.length;
-    totals.comments += rows.comments.length;
-    totals.reputationEvents += rows.reputationEvents.length;
-    totals.rows += rows.posts.length + rows.votes.length + rows.comments.length + rows.revisions.length + rows.reputationEvents.length;
-    if (Math.floor(last / progressEvery) > Math.floor(first / progressEvery) || last === options.questions) {
-      options.onProgress?.({ questions: last, rows: totals.rows, elapsedMs: performance.now() - started });
+  const rebuildIndexes = (options.deferIndexes ?? options.questions >= 10_000) ? await dropPostGinIndexes(db) : null;
+  try {
+    // Slices never straddle a progress mark, so every mark is reported.
+    const sliceSize = Math.min(QUESTIONS_PER_SLICE, progressEvery);
+    for (let first = 0; first < options.questions; first += sliceSize) {
+      const rows = emptySlice();
+      const last = Math.min(options.questions, first + sliceSize);
+      for (let index = first; index < last; index++) generator.addQuestion(rows, index, nextPostId++, () => nextPostId++);
+      await db.transaction((tx) => insertSlice(tx as unknown as Database, rows));
+      totals.questions += last - first;
+      totals.answers += rows.posts.length - (last - first);
+      totals.votes += rows.votes.length;
+      totals.comments += rows.comments.length;
+      totals.reputationEvents += rows.reputationEvents.length;
+      totals.rows += rows.posts.length + rows.votes.length + rows.comments.length + rows.revisions.length + rows.reputationEvents.length;
+      if (Math.floor(last / progressEvery) > Math.floor(first / progressEvery) || last === options.questions) {
+        options.onProgress?.({ questions: last, rows: totals.rows, elapsedMs: performance.now() - started });
+      }
     }
+  } finally {
+    // Rebuilt even when the load failed part-way, so the app never runs without them.
+    await rebuildIndexes?.();
   }
 
   await finish(db, plan);
