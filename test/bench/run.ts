@@ -20,30 +20,12 @@ import { castVote } from "~/services/voting.server";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
 import { createTestDatabase } from "../support/databases";
+import { RANKED_WORDS, SUPPORT_VOCABULARY as VOCABULARY } from "~/seed/support-text";
 
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 20_000);
 const USERS = 2_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
-// Most frequent first: a word's chance falls with its rank, as in real text.
-const VOCABULARY = (
-  "invoice payment bank account export report customer tax error feed app number settings email " +
-  "reconcile transaction csv vat receipt stripe paypal user login mobile total currency date api " +
-  "webhook quote recurring template pdf balance refund fee line item discount due overdue reminder " +
-  "payroll employee pension journal ledger expense category supplier bill credit note statement " +
-  "import duplicate missing wrong rate exchange gbp usd eur sync connection token permission role " +
-  "password reset 2fa locked subscription plan upgrade downgrade trial cancel charge card deposit " +
-  "payout gross net rounding decimal column header format semicolon comma filter search list page " +
-  "crash android ios scanner camera upload attachment logo footer branding address contact phone " +
-  "reminder schedule monthly weekly annual period locked closing year opening migration xero " +
-  "quickbooks spreadsheet formula zapier trigger action integration developer key secret signature " +
-  "retry timeout limit slow blank screen notification inbox forward backup restore archive delete " +
-  "merge split partial allocation prepayment deposit retainer milestone project time tracking hours " +
-  "mileage vehicle asset depreciation inventory stock sku warehouse shipping state exempt reverse " +
-  "charge threshold registration hmrc filing submission deadline penalty audit trail history log"
-)
-  .split(" ")
-  .filter(Boolean);
 
 // BENCH_KEEP=1 (with DATABASE_URL): load once into peerdesk_bench_<questions> and keep it, so later
 // runs time the same data without waiting for the load (drop it by hand when done).
@@ -82,7 +64,6 @@ async function loadData() {
   // Word k of 3,000 is drawn with a chance proportional to 1/(k + 10), a Zipf curve: "invoice" is in
   // about half the questions, most words in few. Past the named words come rare ones ("w1234"),
   // as product names, error codes and typos are. The subqueries mention g, so each row draws its own.
-  const RANKED_WORDS = 3000;
   const words = (count: ReturnType<typeof sql>) =>
     sql`(select string_agg(case when k <= ${VOCABULARY.length} then (${vocabulary})[k] else 'w' || k end, ' ')
          from (select floor(10 * power(${RANKED_WORDS / 10 + 1}::float8, random()) - 10)::int + 1 as k from generate_series(1, ${count}) w) drawn)`;
