@@ -23,7 +23,7 @@ import { EMAIL_CHANGE_LINK_HOURS, formerMemberName, scrubbedEmail } from "~/doma
 import { confirmEmailPath, forgotPasswordPath, settingsPath } from "~/lib/paths";
 import { PASSWORD_CHANGED_SUBJECT } from "./account-recovery.server";
 import { publicUrl, queueEmail } from "./email.server";
-import { InvalidInputError, NotFoundError } from "./errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { generateSessionToken, invalidateOtherSessions, tokenHash } from "./sessions.server";
 import { isUniqueViolation } from "./unique-violation.server";
@@ -233,6 +233,7 @@ export async function exportAccountData(db: Database, userId: number, now = new 
 export async function deleteAccount(db: Database, input: { userId: number; currentPassword: string }, now = new Date()) {
   await requireCurrentPassword(db, input.userId, input.currentPassword, "deletePassword", now);
   await db.transaction(async (tx) => {
+    await refuseIfLastAdmin(tx, input.userId);
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).for("update");
     await tx
       .update(users)
@@ -257,6 +258,20 @@ export async function deleteAccount(db: Database, input: { userId: number; curre
     const keys = [`login:account:${user.email}`, `signup:account:${user.email}`, `reset:account:${user.email}`];
     await tx.delete(rateLimits).where(or(inArray(rateLimits.key, keys), like(rateLimits.key, sql`${`login:account-ip:${escapeLike(user.email)}:`} || '%'`)));
   });
+}
+
+const LAST_ADMIN_MESSAGE = "You are the only admin. Make another member an admin (npm run user:role) before deleting your account, or nobody could manage staff.";
+
+/**
+ * The community must keep an admin. Every live admin row is locked in id order first, so two
+ * admins deleting themselves at once are serialised (one succeeds, the other is refused) and
+ * cannot deadlock on each other's rows.
+ */
+async function refuseIfLastAdmin(tx: Database, userId: number) {
+  const [me] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (me?.role !== "admin") return;
+  const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.deletedAt))).orderBy(users.id).for("update");
+  if (admins.length <= 1) throw new ConflictError(LAST_ADMIN_MESSAGE);
 }
 
 function escapeLike(value: string) {

@@ -46,7 +46,8 @@ export async function openHeaderMenu(page: Page) {
   for (const selector of ["details.site-menu", "details.account-menu"]) {
     const menu = page.locator(selector);
     if ((await menu.count()) === 0 || !(await menu.isVisible())) continue;
-    if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator("summary").click({ timeout: 2000 });
+    // Short timeouts: the page may be replaced by the next one meanwhile, and the caller retries.
+    if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open, undefined, { timeout: 2000 }))) await menu.locator("summary").click({ timeout: 2000 });
   }
 }
 
@@ -116,6 +117,8 @@ export async function logIn(page: Page, user: { email: string; password?: string
 
 export async function logOut(page: Page) {
   await (await siteHeader(page)).getByRole("button", { name: "Log out" }).click();
+  // Signed out, the header has no account menu: wait for the next page rather than poke at this one.
+  await expect(page.locator("details.account-menu")).toHaveCount(0, { timeout: 15_000 });
   const logInLink = page.getByRole("banner").getByRole("link", { name: "Log in" });
   // Retried: the page after the logout replaces this one, Menu and all.
   await expect(async () => {

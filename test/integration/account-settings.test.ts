@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accountTokens, comments, emailOutbox, loginDevices, notifications, posts, sessions, users } from "../../db/schema";
 import * as confirmEmail from "~/routes/confirm-email";
@@ -352,5 +352,28 @@ describe("delete my account", () => {
     );
     expect(result.status).toBe(400);
     expect(result.data.errors).toEqual({ displayName: "That display name is reserved." });
+  });
+});
+
+describe("the last admin", () => {
+  it("cannot delete their account while no other admin exists; once another is made admin, they can", async () => {
+    const first = await makeUser(t.db, { role: "admin" });
+    // This file's earlier tests may have made admins: the community is left with exactly one.
+    await t.db.update(users).set({ role: "customer" }).where(and(eq(users.role, "admin"), ne(users.id, first.id)));
+    const here = await signedIn(first.id);
+
+    const refused = await post(here.cookie, { intent: "deleteAccount", deletePassword: TEST_PASSWORD, confirmation: "delete my account" });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.data)).toContain("You are the only admin.");
+    const [kept] = await t.db.select({ role: users.role, deletedAt: users.deletedAt }).from(users).where(eq(users.id, first.id));
+    expect(kept).toEqual({ role: "admin", deletedAt: null });
+
+    const second = await makeUser(t.db, { role: "admin" });
+    const deleted = await post(here.cookie, { intent: "deleteAccount", deletePassword: TEST_PASSWORD, confirmation: "delete my account" });
+    expect(deleted.status).toBe(302);
+    // The one left is now the last, and is refused in turn.
+    const secondSession = await signedIn(second.id);
+    const last = await post(secondSession.cookie, { intent: "deleteAccount", deletePassword: TEST_PASSWORD, confirmation: "delete my account" });
+    expect(last.status).toBe(409);
   });
 });
