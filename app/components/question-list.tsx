@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { TimeAgo } from "./time-ago";
 import { UserName, type NamedUser } from "./user-name";
-import { questionPath } from "~/lib/paths";
+import { questionPath, tagPath } from "~/lib/paths";
 import { CheckIcon } from "./icons";
 
 export interface QuestionSummary {
@@ -20,7 +20,7 @@ export interface QuestionSummary {
 
 export function TagLink({ tag }: { tag: string }) {
   return (
-    <Link to={`/tags/${encodeURIComponent(tag)}`} className="tag">
+    <Link to={tagPath(tag)} className="tag">
       {tag}
     </Link>
   );

@@ -3,9 +3,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CheckIcon } from "./icons";
-import { TagList } from "./question-list";
+import { TagLink, TagList } from "./question-list";
 import { TimeAgo } from "./time-ago";
-import { questionPath, tagPath } from "~/lib/paths";
+import { questionPath } from "~/lib/paths";
 
 export function SideColumn({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -110,9 +110,7 @@ export function PopularTagsBox({ tags }: { tags: { name: string; questionCount: 
       <ul className="side-tags">
         {tags.map((tag) => (
           <li key={tag.name}>
-            <Link to={tagPath(tag.name)} className="tag">
-              {tag.name}
-            </Link>{" "}
+            <TagLink tag={tag.name} />{" "}
             <span className="muted">
               {tag.questionCount}
               <span className="visually-hidden"> questions</span>
