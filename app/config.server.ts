@@ -29,6 +29,12 @@ const settings = z.object({
   /** postgres://…: a PostgreSQL server. Unset: the embedded PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: url.optional(),
   DATABASE_POOL_SIZE: count(10),
+  /** "false" behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21). */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+  /** Worker processes for `npm start` on PostgreSQL (the embedded database allows one process). Unset: one. */
+  WEB_CONCURRENCY: count(1),
+  /** Rendered anonymous pages kept in each process's memory, in megabytes; 0 turns the cache off. */
+  PAGE_CACHE_MB: count(64, 0),
   PGLITE_DATA_DIR: z.string().default(path.join(root, "data", "pglite")),
   /** Demo data on an empty database: always in development, only when "true" in production. */
   SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),

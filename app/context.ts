@@ -1,5 +1,6 @@
 // What the HTTP server hands every loader and action.
 import type { Database } from "../db/client";
+import type { PageCacheSlot } from "./http/page-cache.server";
 
 export interface PeerdeskContext {
   db: Database;
@@ -8,6 +9,8 @@ export interface PeerdeskContext {
   /** Per-response nonce for the Content-Security-Policy's script-src. */
   cspNonce: string;
   secureCookies: boolean;
+  /** Set when an anonymous reader asked for a page the cache could keep (app/server/page-cache.ts). */
+  pageCache: PageCacheSlot | null;
 }
 
 declare module "@remix-run/node" {

@@ -1,10 +1,9 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { isCacheableRender } from "./http/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,6 +22,12 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   console.error(error);
 }
 
+/**
+ * Pages are rendered whole, then sent as one body. Nothing on them is deferred, so streaming the
+ * shell gained no time; it made the compression middleware flush (and compress) every small chunk
+ * on its own, which cost more CPU and sent more bytes. A whole page is also what the anonymous
+ * page cache keeps.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -31,21 +36,35 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const chunks: Buffer[] = [];
+    const collector = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    collector.on("finish", () => {
+      const html = Buffer.concat(chunks);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      if (loadContext.pageCache && request.method === "GET" && isCacheableRender(remixContext, responseStatusCode, responseHeaders)) {
+        responseHeaders.set("ETag", loadContext.pageCache.store(html, responseHeaders));
+        responseHeaders.set("Vary", "Cookie");
+      }
+      resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(collector);
         },
         onShellError(error: unknown) {
           reject(error);
@@ -56,6 +75,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    setTimeout(abort, ABORT_DELAY).unref();
   });
 }

@@ -3,6 +3,8 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Logger } from "drizzle-orm";
+import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -10,21 +12,45 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
+  /**
+   * Calls onNotify for each NOTIFY on the channel (committed transactions only), and onConnected
+   * each time the listening connection is (re)established: notifications sent while it was down
+   * are lost, so a listener that caches must treat a reconnect as "anything may have changed".
+   */
+  listen(channel: string, onNotify: () => void, onConnected: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+/** An arbitrary key for pg_advisory_lock, held while migrating. */
+const MIGRATION_LOCK = 7_310_522;
 
 /** Opens the database and applies pending migrations before returning it. */
-export async function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number; preparedStatements?: boolean; logger?: Logger }): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
-    return { db: db as unknown as Database, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    const db = drizzle(options.preparedStatements === false ? client : preparingClient(client), { schema, logger: options.logger });
+    // Several processes starting together (WEB_CONCURRENCY, or many servers) migrate one at a time;
+    // the others then find nothing left to do.
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      lock.release();
+    }
+    return {
+      db: db as unknown as Database,
+      driver: "postgres",
+      listen: async (channel, onNotify, onConnected) => {
+        await client.listen(channel, onNotify, onConnected);
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -34,8 +60,17 @@ export async function openDatabase(options: { url?: string; dataDir?: string; po
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger: options.logger });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    // In-process: the connection cannot drop, so it is "connected" once.
+    listen: async (channel, onNotify, onConnected) => {
+      await client.listen(channel, onNotify);
+      onConnected();
+    },
+    close: () => client.close(),
+  };
 }
 

@@ -1,12 +1,16 @@
 import { isTheme, type Theme } from "~/lib/themes";
-import { readCookie, serializeCookie } from "./viewer.server";
+import { cookieFromHeader, serializeCookie } from "./viewer.server";
 
 const THEME_COOKIE = "peerdesk_theme";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** The theme this browser chose, or "system"; a tampered cookie counts as no choice. */
 export function readTheme(request: Request): Theme {
-  const value = readCookie(request, THEME_COOKIE);
+  return themeFromCookieHeader(request.headers.get("cookie"));
+}
+
+export function themeFromCookieHeader(header: string | null | undefined): Theme {
+  const value = cookieFromHeader(header, THEME_COOKIE);
   return isTheme(value) ? value : "system";
 }
 

@@ -12,7 +12,11 @@ export const SESSION_COOKIE = "peerdesk_session";
 
 /** One cookie's value from the request, or null. */
 export function readCookie(request: Request, cookieName: string): string | null {
-  const header = request.headers.get("cookie");
+  return cookieFromHeader(request.headers.get("cookie"), cookieName);
+}
+
+/** One cookie's value from a Cookie header, or null. */
+export function cookieFromHeader(header: string | null | undefined, cookieName: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
@@ -50,15 +54,17 @@ export function clearSessionCookie(secure: boolean): string {
   return serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0 }, secure);
 }
 
-const cache = new WeakMap<Request, Promise<Awaited<ReturnType<typeof validateSessionToken>>>>();
+// Keyed by the load context, which the server makes once per request: Remix hands each loader its
+// own copy of the Request, so a cache keyed by it validated the session once per loader.
+const cache = new WeakMap<AppLoadContext, Promise<Awaited<ReturnType<typeof validateSessionToken>>>>();
 
 export async function getSession(request: Request, context: AppLoadContext) {
   const token = readSessionToken(request);
   if (!token || token.length > 100) return null;
-  let pending = cache.get(request);
+  let pending = cache.get(context);
   if (!pending) {
     pending = validateSessionToken(context.db, token);
-    cache.set(request, pending);
+    cache.set(context, pending);
   }
   return pending;
 }

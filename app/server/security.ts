@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Express, NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { BodyTooLargeError } from "../http/body.server";
@@ -8,22 +8,46 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** The Content-Security-Policy, with script-src's inline allowance (a nonce or hashes) left to the caller. */
+function cspDirectives(production: boolean, inlineScripts: string[]): Record<string, string[]> {
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", ...inlineScripts],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "https:"],
+    "connect-src": ["'self'", ...(production ? [] : ["ws:"])],
+    "font-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    ...(production ? { "upgrade-insecure-requests": [] } : {}),
+  };
+}
+
+/**
+ * The policy for a page served from the page cache. A stored page cannot carry a fresh nonce per
+ * response, and a nonce repeated to every reader is no secret: instead the policy lists the SHA-256
+ * of each inline script the page was rendered with, so those run and nothing else inline does.
+ */
+export function hashedScriptsPolicy(production: boolean, html: string): string {
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map(([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
+  return Object.entries(cspDirectives(production, [...new Set(hashes)]))
+    .map(([name, values]) => [name, ...values].join(" "))
+    .join(";");
+}
+
+// React escapes "</script" inside what it writes into an inline script, and user text is escaped
+// HTML, so the first "</script>" after an opening tag without src ends that script.
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
 export function securityHeaders(production: boolean) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        "default-src": ["'self'"],
+        ...cspDirectives(production, []),
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https:"],
-        "connect-src": ["'self'", ...(production ? [] : ["ws:"])],
-        "font-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        ...(production ? { "upgrade-insecure-requests": [] } : {}),
       },
     },
     // helmet's default (no-referrer) makes Chromium send `Origin: null` on form posts, which

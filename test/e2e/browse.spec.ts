@@ -1,5 +1,6 @@
 // Reading without an account: the question list, its sort tabs and pages, tag pages, 404, health.
 import { expect, test, type Page } from "@playwright/test";
+import { javaScriptEnabled } from "./helpers";
 
 /** The question rows of a list page: list items whose heading is a question title. */
 function questionRows(page: Page) {
@@ -149,4 +150,21 @@ test("a side column beside the list and the thread: hot questions, popular tags,
   await expect(facts).toContainText(/Status\s*(Solved|Answered|Waiting for an answer|Closed)/);
   // The question being read is not offered beside itself.
   await expect(about.getByRole("region", { name: "Hot this week" }).getByRole("link", { name: firstHot, exact: true })).toHaveCount(0);
+});
+
+test("a page served from the anonymous page cache still runs its scripts, and the browser reports no blocked script", async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { blockedScripts: string[] }).blockedScripts = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  await page.goto("/tags");
+  const first = await page.goto("/tags"); // the second visit is answered from the cache
+  expect(first?.headers()["content-security-policy"]).toMatch(/'sha256-/);
+  // With scripts, a link followed by the client-side router keeps this window's state: they ran.
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await page.getByRole("navigation").getByRole("link", { name: "Users" }).first().click();
+  await expect(page).toHaveURL(/\/users$/);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(javaScriptEnabled() ? true : undefined);
+  expect(await page.evaluate(() => (window as unknown as { blockedScripts: string[] }).blockedScripts)).toEqual([]);
 });

@@ -1,5 +1,6 @@
 // Two app processes on one PostgreSQL: what one process writes (a session, a rate-limit
-// counter, a vote) the other sees, because no state lives in the app process. Needs a real
+// counter, a vote) the other sees, because no state lives in the app process but its page cache,
+// which every process empties at each change. Needs a real
 // PostgreSQL server (DATABASE_URL) and a built app (`npm run test:processes` builds it).
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -95,7 +96,7 @@ describe("two app processes, one database", () => {
     expect(Number(next.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
-  it("a vote cast on one process shows in the score the other serves", async () => {
+  it("a vote cast on one process shows, within a second, in the score the other serves, even from its page cache", async () => {
     const login = await post(ports[0], "/login", { email: "gwen.halloran@example.com", password: "peerdesk-demo" });
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     // The home page is the newest list; questions are read at their own (slugged) addresses, as a slugless one answers 301.
@@ -108,10 +109,21 @@ describe("two app processes, one database", () => {
       // A pressed vote button (the footer's theme switch also uses aria-pressed, so match the vote's class).
       if (/class="vote-button" aria-pressed="true"/.test(before.html) || /asked[\s\S]{0,400}Gwen Halloran/.test(before.html)) continue;
       const score = Number(before.html.match(/data-testid="question-score">(-?\d+)</)![1]);
+      // An anonymous reader of the other process has the page in its cache (the second read comes from it).
+      await fetch(`http://127.0.0.1:${ports[1]}${path}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const cached = await fetch(`http://127.0.0.1:${ports[1]}${path}`);
+      expect(cached.headers.get("content-security-policy")).toMatch(/'sha256-/);
       const vote = await post(ports[0], path, { intent: "vote", postId: String(id), direction: "up" }, cookie);
       expect(vote.status).toBe(302);
-      const after = await page(ports[1], path);
-      expect(Number(after.html.match(/data-testid="question-score">(-?\d+)</)![1])).toBe(score + 1);
+      // Within a second, the other process's anonymous reader sees it.
+      const voted = Date.now();
+      let seen = score;
+      while (seen !== score + 1 && Date.now() - voted < 1000) {
+        seen = Number((await page(ports[1], path)).html.match(/data-testid="question-score">(-?\d+)</)![1]);
+        if (seen !== score + 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(seen).toBe(score + 1);
       return;
     }
     throw new Error("no question to vote on");

@@ -14,7 +14,7 @@ export interface RouteResult {
 }
 
 export function contextFor(db: Database, clientIp = "203.0.113.7"): AppLoadContext {
-  return { db, clientIp, cspNonce: "test-nonce", secureCookies: false };
+  return { db, clientIp, cspNonce: "test-nonce", secureCookies: false, pageCache: null };
 }
 
 export function formRequest(path: string, fields: Record<string, string>, cookie?: string) {
