@@ -2,6 +2,7 @@
 // maxlength: a browser would cut a pasted text silently at the limit, and the person would
 // post a truncated answer without knowing. Over the limit the server refuses it with a message
 // instead, and everything typed stays in the form.
+import { formatCount } from "~/lib/format";
 
 /** The counter appears once this share of the limit is used. */
 const SHOWN_FROM = 0.8;
@@ -9,17 +10,16 @@ const SHOWN_FROM = 0.8;
 export function CharacterCount({ length, max, what }: { length: number; max: number; what: string }) {
   const over = length > max;
   const shown = length >= max * SHOWN_FROM;
-  const format = (n: number) => n.toLocaleString("en");
   return (
     <>
       {shown ? (
         <p className={`char-count${over ? " char-count--over" : ""}`} data-testid="char-count">
-          {over ? `${format(length - max)} ${length - max === 1 ? "character" : "characters"} over the limit of ${format(max)}: shorten it before posting.` : `${format(length)} of ${format(max)} characters`}
+          {over ? `${formatCount(length - max)} ${length - max === 1 ? "character" : "characters"} over the limit of ${formatCount(max)}: shorten it before posting.` : `${formatCount(length)} of ${formatCount(max)} characters`}
         </p>
       ) : null}
       {/* Announced once as the limit is crossed, not on every keystroke. */}
       <p className="visually-hidden" aria-live="polite">
-        {over ? `${what} is over the limit of ${format(max)} characters.` : ""}
+        {over ? `${what} is over the limit of ${formatCount(max)} characters.` : ""}
       </p>
     </>
   );

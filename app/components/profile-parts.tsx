@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatDay } from "~/lib/format";
 import { reasonLabel } from "~/domain/reputation";
 import { answerPath, questionPath } from "~/lib/paths";
 import type { ReputationLine } from "~/services/profile.server";
@@ -105,10 +106,6 @@ function lineLabel(line: ReputationLine) {
   return line.events > 1 ? `${what} ×${line.events}` : what;
 }
 
-function formatDay(day: string) {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-}
-
 /** One block per day: the day's net change, then one line per post and reason. */
 export function ReputationDays({ days }: { days: { day: string; delta: number; lines: ReputationLine[] }[] }) {
   if (days.length === 0) return <p className="muted">No reputation changes yet.</p>;
@@ -117,7 +114,7 @@ export function ReputationDays({ days }: { days: { day: string; delta: number; l
       {days.map((day) => (
         <li key={day.day} className="rep-day">
           <h3 className="rep-day__heading">
-            <time dateTime={day.day}>{formatDay(day.day)}</time>
+            <time dateTime={day.day}>{formatDay(day.day, { weekday: true })}</time>
             <span className={day.delta > 0 ? "gain" : day.delta < 0 ? "loss" : ""}>{signed(day.delta)}</span>
           </h3>
           <ul className="rep-day__lines">

@@ -1,11 +1,8 @@
 import { chartCoordinates, type ChartPoint } from "~/domain/reputation-chart";
+import { formatCount, formatDay } from "~/lib/format";
 
 const WIDTH = 320;
 const HEIGHT = 80;
-
-function formatDay(day: string) {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-}
 
 /**
  * Reputation over time as a small server-rendered SVG: no script, prints well. Screen readers get
@@ -19,7 +16,7 @@ export function ReputationChart({ points }: { points: ChartPoint[] }) {
   const first = points[0];
   const last = points[points.length - 1];
   const peak = Math.max(...points.map((point) => point.total));
-  const description = `Reputation went from ${first.total.toLocaleString("en")} on ${formatDay(first.day)} to ${last.total.toLocaleString("en")} on ${formatDay(last.day)}, with a high of ${peak.toLocaleString("en")}.`;
+  const description = `Reputation went from ${formatCount(first.total)} on ${formatDay(first.day)} to ${formatCount(last.total)} on ${formatDay(last.day)}, with a high of ${formatCount(peak)}.`;
   return (
     <figure className="rep-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="rep-chart-title rep-chart-desc" preserveAspectRatio="none" className="rep-chart__svg">

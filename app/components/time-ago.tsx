@@ -1,3 +1,5 @@
+import { formatShortDate } from "~/lib/format";
+
 /** "3 hours ago", with the exact time for those who hover or read the markup. */
 export function TimeAgo({ date, now }: { date: Date | string; now?: Date | string }) {
   const at = new Date(date);
@@ -18,5 +20,5 @@ export function describeAge(at: Date, now: Date): string {
   if (hours < 24) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
   const days = Math.round(hours / 24);
   if (days < 31) return `${days} day${days === 1 ? "" : "s"} ago`;
-  return at.toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return formatShortDate(at);
 }

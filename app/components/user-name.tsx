@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { describeBadgeCounts, type BadgeCounts } from "~/domain/badges";
 import { userPath } from "~/lib/paths";
+import { formatCount } from "~/lib/format";
 
 export interface NamedUser {
   id: number;
@@ -29,7 +30,7 @@ export function UserName({ user, link = true, showReputation = false }: { user: 
       {showReputation && !staff && user.reputation !== undefined ? (
         <span className="user-name__rep" title="Reputation">
           <span className="visually-hidden">reputation </span>
-          {user.reputation.toLocaleString("en")}
+          {formatCount(user.reputation)}
         </span>
       ) : null}
       {showReputation && !staff && user.badges ? <BadgeCountsInline counts={user.badges} /> : null}

@@ -17,6 +17,7 @@ import { answerPath, questionPath, reviewPath, userPath } from "~/lib/paths";
 import { reviewQueue } from "~/services/review.server";
 import { decideReviewItem } from "~/services/review.server";
 import styles from "../styles/moderation-flags.css?url";
+import { formatCount } from "~/lib/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -160,7 +161,7 @@ export default function ReviewPage() {
                     <h3>About the author</h3>
                     <p>
                       <UserName user={item.author} showReputation /> joined <TimeAgo date={item.author.createdAt} now={now} />, reputation{" "}
-                      {item.author.reputation.toLocaleString("en")}. Flags against them: {item.author.flagsAgainst.helpful} upheld,{" "}
+                      {formatCount(item.author.reputation)}. Flags against them: {item.author.flagsAgainst.helpful} upheld,{" "}
                       {item.author.flagsAgainst.declined} declined, {item.author.flagsAgainst.open} open.
                     </p>
                     <ul>

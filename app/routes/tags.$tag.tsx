@@ -15,6 +15,7 @@ import directoriesCss from "../styles/directories.css?url";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { tagPath } from "~/lib/paths";
+import { formatCount } from "~/lib/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
 
@@ -71,7 +72,7 @@ export default function TagPage() {
       </div>
       {tag.description ? <p className="tag-description">{tag.description}</p> : null}
       <p className="muted">
-        {tag.questionCount.toLocaleString("en")} {tag.questionCount === 1 ? "question" : "questions"}
+        {formatCount(tag.questionCount)} {tag.questionCount === 1 ? "question" : "questions"}
       </p>
       {canDescribe ? (
         <details className="tag-describe" open={failure ? true : undefined}>

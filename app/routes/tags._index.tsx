@@ -7,6 +7,7 @@ import { readDirectoryQuery } from "~/http/directory-query.server";
 import { throwAsResponse } from "~/http/responses.server";
 import { TAG_SORTS, listTags, type TagSort } from "~/services/tag-directory.server";
 import directoriesCss from "../styles/directories.css?url";
+import { formatCount } from "~/lib/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
 
@@ -39,7 +40,7 @@ export default function TagsPage() {
             <li key={tag.name} className="tag-card">
               <TagLink tag={tag.name} />
               <span className="tag-card__count">
-                {tag.questionCount.toLocaleString("en")} {tag.questionCount === 1 ? "question" : "questions"}
+                {formatCount(tag.questionCount)} {tag.questionCount === 1 ? "question" : "questions"}
               </span>
               {tag.description ? <p className="tag-card__description">{tag.description}</p> : null}
             </li>

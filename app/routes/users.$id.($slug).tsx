@@ -28,6 +28,7 @@ import { userPath } from "~/lib/paths";
 import { requireCanonicalPath } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { SITE_NAME, missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { formatCount } from "~/lib/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: profileCss }];
 
@@ -105,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("User not found"));
 
 function profileDescription(name: string, reputation: number, counts: { questions: number; answers: number }) {
-  const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
   return `${name} on ${SITE_NAME}: ${plural(reputation, "reputation point")}, ${plural(counts.questions, "question")} and ${plural(counts.answers, "answer")}.`;
 }
 
@@ -141,7 +142,7 @@ export default function ProfilePage() {
         <dl className="profile-stats">
           <div>
             <dt>Reputation</dt>
-            <dd data-testid="reputation">{user.reputation.toLocaleString("en")}</dd>
+            <dd data-testid="reputation">{formatCount(user.reputation)}</dd>
           </div>
           <div>
             <dt>Questions</dt>

@@ -9,6 +9,7 @@ import { readDirectoryQuery } from "~/http/directory-query.server";
 import { throwAsResponse } from "~/http/responses.server";
 import { USER_SORTS, listUsers, type UserSort } from "~/services/user-directory.server";
 import directoriesCss from "../styles/directories.css?url";
+import { formatCount } from "~/lib/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
 
@@ -45,7 +46,7 @@ export default function UsersPage() {
                 <span className="user-card__rep">
                   {user.role === "customer" ? (
                     <>
-                      <strong>{user.reputation.toLocaleString("en")}</strong> reputation
+                      <strong>{formatCount(user.reputation)}</strong> reputation
                     </>
                   ) : (
                     "Staff"
