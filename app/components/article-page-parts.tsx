@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { reviewReasonLabel } from "~/domain/knowledge-base";
-import { LIMITS } from "~/forms/fields";
+import { LIMITS } from "~/forms/limits";
 import { articlePath } from "~/lib/paths";
 import type { ArticlePage } from "~/services/article-page.server";
 import { FormError } from "./field";

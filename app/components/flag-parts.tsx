@@ -2,7 +2,7 @@
 // and the disclosure itself. A <details> with a plain form: it works without JavaScript.
 import { Form, Link } from "@remix-run/react";
 import { FLAG_KINDS, FLAG_KIND_LABELS, type FlagKind } from "~/domain/moderation";
-import { FLAG_LIMITS } from "~/forms/flag-forms";
+import { FLAG_LIMITS } from "~/forms/limits";
 import { answerPath, flagPath, questionPath } from "~/lib/paths";
 import { TimeAgo } from "./time-ago";
 import type { QuestionChoice } from "~/services/question-choices.server";

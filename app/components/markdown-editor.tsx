@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { LIMITS } from "~/forms/fields";
+import { LIMITS } from "~/forms/limits";
 import { CharacterCount } from "./character-count";
 import { TextAreaField } from "./field";
 

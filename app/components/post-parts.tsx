@@ -1,5 +1,5 @@
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { LIMITS } from "~/forms/fields";
+import { LIMITS } from "~/forms/limits";
 import type { QuestionChoice } from "~/services/question-choices.server";
 import { flagPath } from "~/lib/paths";
 import { useEffect, useState } from "react";

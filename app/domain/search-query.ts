@@ -9,7 +9,7 @@
 //   is:question|answer|article                  only this kind (several: any of them)
 //   is:solved, is:unanswered                    questions with an accepted answer / with no answer
 //   user:ID               user:12               posts written by this member
-import { LIMITS, TAG_PATTERN } from "~/forms/fields";
+import { LIMITS, TAG_PATTERN } from "~/forms/limits";
 
 /** Longer queries are cut here (and the page says so): nobody types more, and every word costs. */
 export const MAX_QUERY_LENGTH = 200;

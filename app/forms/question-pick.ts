@@ -2,7 +2,7 @@
 // the original's title, or pastes its link or number, and picks from the questions that match.
 // Ordinary module: the browser uses the same reading to decide when to search as they type.
 import { parseQuestionReference } from "~/domain/closing";
-import { idSchema } from "./fields";
+import { readId } from "./limits";
 
 export type QuestionPick =
   | { kind: "id"; id: number }
@@ -27,8 +27,8 @@ export const PICK_MIN_WORD_CHARACTERS = 3;
  * reference ("42", "#42", a link); else the typed text as words to search for.
  */
 export function readQuestionPick(typed: string | undefined, chosen?: string | undefined): QuestionPick {
-  const choice = idSchema.safeParse(chosen ?? "");
-  if (chosen && choice.success) return { kind: "id", id: choice.data };
+  const choice = readId(chosen ?? "");
+  if (chosen && choice !== null) return { kind: "id", id: choice };
   const text = (typed ?? "").trim();
   if (text === "") return { kind: "none" };
   const id = parseQuestionReference(text);

@@ -2,7 +2,8 @@
 // text, which the form keeps), 403, 404, 429 with Retry-After. Never a 500 for bad input.
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { fieldErrors, type FieldErrors } from "~/forms/fields";
+import { fieldErrors } from "~/forms/fields.server";
+import { type FieldErrors } from "~/forms/limits";
 import { BodyTooLargeError, FORM_BYTES_LIMIT, readFormBody } from "~/http/body.server";
 import { InvalidInputError, RateLimitedError, isServiceError } from "~/services/errors";
 import type { QuestionChoice } from "~/services/question-choices.server";

@@ -1,15 +1,11 @@
 // Staff: what ask-time suggestions saved, per day, and what customers searched for and did not find.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ABANDON_WINDOW_MINUTES, DEFLECTION_REPORT_DAYS } from "~/domain/deflection";
+import { ABANDON_WINDOW_MINUTES } from "~/domain/deflection";
 import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { getDeflectionReport } from "~/services/deflection.server";
-
-const reportParams = z.object({
-  days: z.coerce.number().int().min(1).max(DEFLECTION_REPORT_DAYS.max).catch(DEFLECTION_REPORT_DAYS.default),
-});
+import { reportParams } from "~/forms/route-inputs.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewerAllowedTo(request, context, { type: "viewStaffReports" });

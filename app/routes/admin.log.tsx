@@ -2,22 +2,14 @@
 // action; a page at a time. Read-only: nothing here edits or deletes an entry (the table refuses too).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { UserName } from "~/components/user-name";
 import { MODERATION_ACTIONS } from "~/domain/moderation";
 import { moderationActionLabel } from "~/domain/moderation-log";
-import { idSchema } from "~/forms/fields";
 import { requireViewerAllowedTo } from "~/http/viewer.server";
 import { questionPath } from "~/lib/paths";
 import { decodeLogCursor, listModerationLog, logFilterChoices } from "~/services/moderation-log-queries.server";
-
-const logParams = z.object({
-  staff: idSchema.optional().catch(undefined),
-  member: idSchema.optional().catch(undefined),
-  action: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
-  after: z.string().max(40).optional().catch(undefined),
-});
+import { logParams } from "~/forms/route-inputs.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireViewerAllowedTo(request, context, { type: "viewStaffReports" });

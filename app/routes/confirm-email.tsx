@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { confirmEmailForm } from "~/forms/account-forms";
+import { confirmEmailForm } from "~/forms/account-forms.server";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { confirmEmailPath, settingsPath } from "~/lib/paths";
 import { confirmEmailChange, findEmailChange } from "~/services/account-settings.server";

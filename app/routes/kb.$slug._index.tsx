@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ArticleContent, FeedbackForm, RelatedArticles, StaffPanel, type ArticleFailure } from "~/components/article-page-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KbNav } from "~/components/kb-parts";
-import { articlePageIntent } from "~/forms/kb-forms";
+import { articlePageIntent } from "~/forms/kb-forms.server";
 import { findArticle, parseArticleSlug } from "~/http/kb-article.server";
 import { failureFromServiceError, invalid, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/field";
-import { logInForm } from "~/forms/account-forms";
+import { logInForm } from "~/forms/account-forms.server";
 import { deviceCookie, readDeviceToken } from "~/http/device-cookie.server";
 import { safeRedirect } from "~/http/safe-redirect";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";

@@ -2,7 +2,7 @@
 // Only for signed-in people: every editor that shows a preview is behind a sign-in, and an open
 // endpoint that renders whatever it is sent is free work for anyone who finds it.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { LIMITS } from "~/forms/fields";
+import { LIMITS } from "~/forms/limits";
 import { readForm } from "~/http/responses.server";
 import { getViewer } from "~/http/viewer.server";
 import { renderMarkdown } from "~/lib/markdown.server";

@@ -1,7 +1,7 @@
 // A permanent link to any post: answers redirect to their place in the question's thread.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { parseId } from "~/forms/fields";
+import { parseId } from "~/forms/limits";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { getPostForEdit } from "~/services/question-queries.server";
 import { answerPath, questionPath } from "~/lib/paths";

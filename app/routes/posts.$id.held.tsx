@@ -5,7 +5,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MODERATION_SETTINGS } from "~/domain/moderation";
-import { parseId } from "~/forms/fields";
+import { parseId } from "~/forms/limits";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
 import { answerPath, questionPath } from "~/lib/paths";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RevisionList } from "~/components/revision-list";
-import { parseId } from "~/forms/fields";
+import { parseId } from "~/forms/limits";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { getRevisionHistory } from "~/services/question-queries.server";
 import { answerPath, questionPath } from "~/lib/paths";

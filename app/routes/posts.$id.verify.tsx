@@ -3,16 +3,14 @@
 // changes, an anonymous visitor included. A GET goes to the post.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
 import { GeneralErrorBoundary, errorTitle } from "~/components/error-boundary";
-import { parseId } from "~/forms/fields";
+import { parseId } from "~/forms/limits";
 import { notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer } from "~/http/viewer.server";
 import { setStaffVerified } from "~/services/staff-verification.server";
 import { answerPath } from "~/lib/paths";
 import { data } from "@remix-run/node";
-
-const verifyIntent = z.enum(["verify", "unverify"]);
+import { verifyIntent } from "~/forms/route-inputs.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = parseId(params.id);

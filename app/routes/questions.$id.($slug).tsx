@@ -10,9 +10,9 @@ import { AnswerBlocked, ModerateSection, ThreadNotices } from "~/components/mode
 import { TagList } from "~/components/question-list";
 import { StaffVerifiedMark, StaffVerifyForm } from "~/components/staff-verified";
 import { isStaff } from "~/domain/privileges";
-import { parseId } from "~/forms/fields";
-import { answerForm, commentForm } from "~/forms/post-forms";
-import { questionPageIntent } from "~/forms/question-page-intents";
+import { parseId } from "~/forms/limits";
+import { answerForm, commentForm } from "~/forms/post-forms.server";
+import { questionPageIntent } from "~/forms/question-page-intents.server";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { handleModerationIntent, isModerationIntent } from "~/http/question-moderation.server";

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { suggestionOpening } from "~/forms/ask-forms";
+import { suggestionOpening } from "~/forms/ask-forms.server";
 import { notFound, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
 import { openSuggestion } from "~/services/ask-suggestions.server";

@@ -1,6 +1,6 @@
 // GET /questions/ask/suggestions?session=&title=&body= : the live list beside the ask form (JSON).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { suggestionLookup } from "~/forms/ask-forms";
+import { suggestionLookup } from "~/forms/ask-forms.server";
 import { jsonFailure } from "~/http/responses.server";
 import { getViewer } from "~/http/viewer.server";
 import { suggestForDraft } from "~/services/ask-suggestions.server";

@@ -2,7 +2,7 @@
 // member types (JSON). Public like /search, and counted against the same allowance.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { idSchema } from "~/forms/fields";
+import { idSchema } from "~/forms/fields.server";
 import { jsonFailure } from "~/http/responses.server";
 import { addressKey } from "~/http/visitor.server";
 import { findQuestionChoices } from "~/services/question-choices.server";

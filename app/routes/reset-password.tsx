@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/field";
 import { RESET_LINK_NO_LONGER_WORKS } from "~/domain/accounts";
-import { resetPasswordForm } from "~/forms/account-forms";
-import { LIMITS } from "~/forms/fields";
+import { resetPasswordForm } from "~/forms/account-forms.server";
+import { LIMITS } from "~/forms/limits";
 import { failureFromServiceError, invalid, parseForm, readForm } from "~/http/responses.server";
 import { startSessionAndRedirect } from "~/http/viewer.server";
 import { forgotPasswordPath, resetPasswordPath } from "~/lib/paths";

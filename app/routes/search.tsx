@@ -1,6 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SearchForm } from "~/components/search-form";
 import { SearchResultList } from "~/components/search-results";
@@ -10,26 +9,15 @@ import { throwAsResponse } from "~/http/responses.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { addressKey } from "~/http/visitor.server";
-import { MAX_SEARCH_PAGE } from "~/services/search/search.server";
 import { loadSearchPage } from "~/services/search/search-page.server";
-
-const pageParam = z
-  .string()
-  .regex(/^\d{1,6}$/, { error: "That page number is not valid." })
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(1, { error: "That page number is not valid." })
-      .max(MAX_SEARCH_PAGE, { error: `Search shows the first ${MAX_SEARCH_PAGE} pages of results. Add a word to narrow your search.` }),
-  );
+import { searchPageParam } from "~/forms/route-inputs.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // The parser never throws: whatever was typed is searched for, cleaned and cut.
   const query = parseSearchQuery(url.searchParams.get("q") ?? "");
   const rawPage = url.searchParams.get("page");
-  const page = rawPage === null || rawPage === "" ? { success: true as const, data: 1 } : pageParam.safeParse(rawPage);
+  const page = rawPage === null || rawPage === "" ? { success: true as const, data: 1 } : searchPageParam.safeParse(rawPage);
   if (!page.success) throw data({ message: page.error.issues[0]?.message ?? "That page number is not valid." }, { status: 400 });
   try {
     const found = await loadSearchPage(context.db, query, { page: page.data, searcher: { addressKey: addressKey(context) } });

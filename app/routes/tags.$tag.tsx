@@ -1,21 +1,21 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextAreaField } from "~/components/field";
 import { Pager, QuestionList, SortTabs } from "~/components/question-list";
 import { can } from "~/domain/privileges";
-import { TAG_PATTERN } from "~/forms/fields";
+import { LIMITS, TAG_PATTERN } from "~/forms/limits";
 import { loadQuestionPage } from "~/http/question-list.server";
 import { failureFromServiceError, invalid, notFound, readForm } from "~/http/responses.server";
 import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
-import { TAG_DESCRIPTION_MAX, getTag, setTagDescription } from "~/services/tag-directory.server";
+import { getTag, setTagDescription } from "~/services/tag-directory.server";
 import directoriesCss from "../styles/directories.css?url";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { tagPath } from "~/lib/paths";
 import { formatCount } from "~/lib/format";
+import { describeTagForm } from "~/forms/route-inputs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: directoriesCss }];
 
@@ -38,15 +38,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...page, tag, seo, canDescribe: can(viewer, { type: "editTagDescription" }).allowed };
 }
 
-const describeForm = z.object({
-  description: z.string().max(TAG_DESCRIPTION_MAX, `Keep the description to ${TAG_DESCRIPTION_MAX} characters or fewer.`),
-});
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const name = tagFromParams(params);
   const viewer = await requireViewerAllowedTo(request, context, { type: "editTagDescription" }, "describe tags");
   const form = await readForm(request);
-  const parsed = describeForm.safeParse({ description: form.get("description") ?? "" });
+  const parsed = describeTagForm.safeParse({ description: form.get("description") ?? "" });
   if (!parsed.success) return invalid(form, { description: parsed.error.issues[0]?.message ?? "Check the description." });
   try {
     await setTagDescription(context.db, viewer, { name, description: parsed.data.description });
@@ -82,7 +78,7 @@ export default function TagPage() {
             <TextAreaField
               name="description"
               label="Description"
-              hint={`What belongs under this tag, in a sentence or two (up to ${TAG_DESCRIPTION_MAX} characters). Shown on /tags and here.`}
+              hint={`What belongs under this tag, in a sentence or two (up to ${LIMITS.tagDescription.max} characters). Shown on /tags and here.`}
               rows={3}
               defaultValue={failure?.values.description ?? tag.description ?? ""}
               error={failure?.errors.description}

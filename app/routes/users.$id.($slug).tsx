@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { ROLES } from "~/domain/roles";
 import { ProfileBadges } from "~/components/badge-parts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
@@ -19,7 +17,7 @@ import { MoreLink, PROFILE_TABS, ProfileAnswerList, ProfileQuestionList, Profile
 import { ReputationChart } from "~/components/reputation-chart";
 import { getProfileHeader, listProfileAnswers, listProfileQuestions, listReputationDays } from "~/services/profile.server";
 import profileCss from "../styles/profile.css?url";
-import { parseId } from "~/forms/fields";
+import { parseId } from "~/forms/limits";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
@@ -29,6 +27,7 @@ import { requireCanonicalPath } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { SITE_NAME, missingPageMeta, pageMeta } from "~/lib/page-meta";
 import { formatCount } from "~/lib/format";
+import { roleChange } from "~/forms/route-inputs.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: profileCss }];
 
@@ -82,8 +81,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throwAsResponse(error);
   }
 }
-
-const roleChange = z.object({ intent: z.literal("setRole"), role: z.enum(ROLES) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseId(params.id);

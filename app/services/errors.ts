@@ -1,5 +1,5 @@
 // What a service can refuse, in terms a route turns into a status code and a message.
-import type { FieldErrors } from "~/forms/fields";
+import type { FieldErrors } from "~/forms/limits";
 
 export class NotFoundError extends Error {
   readonly status = 404;

@@ -10,7 +10,6 @@ import { ForbiddenError, NotFoundError } from "./errors";
 export const TAG_SORTS = ["popular", "name"] as const;
 export type TagSort = (typeof TAG_SORTS)[number];
 export const TAG_PAGE_SIZE = 60;
-export const TAG_DESCRIPTION_MAX = 300;
 
 export async function listTags(db: Database, options: { sort: TagSort; filter?: string; after?: string | null; pageSize?: number }) {
   const pageSize = options.pageSize ?? TAG_PAGE_SIZE;

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { notifications, users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
-import { normaliseDisplayName } from "~/forms/account-forms";
+import { normaliseDisplayName } from "~/forms/account-forms.server";
 import { InvalidInputError, NotFoundError } from "./errors";
 import { findActor, requireAllowed } from "./actors.server";
 import { findKnownDevice, rememberDevice } from "./login-devices.server";

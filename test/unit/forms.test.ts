@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { displayNameField, signUpForm } from "~/forms/account-forms";
-import { askIntent } from "~/forms/ask-forms";
-import { fieldErrors, parseId, parseTags } from "~/forms/fields";
-import { questionForm } from "~/forms/post-forms";
+import { displayNameField, signUpForm } from "~/forms/account-forms.server";
+import { askIntent } from "~/forms/ask-forms.server";
+import { fieldErrors, idSchema } from "~/forms/fields.server";
+import { parseId, parseTags, readId } from "~/forms/limits";
+import { questionForm } from "~/forms/post-forms.server";
 import { slugify } from "~/lib/slug";
 
 const errorsOf = (result: ReturnType<typeof questionForm.safeParse>) => (result.success ? {} : fieldErrors(result.error));
@@ -95,6 +96,14 @@ describe("ids, redirects, tags, slugs", () => {
   ])("parseId(%s) = %s", (raw, expected) => {
     expect(parseId(raw)).toBe(expected);
   });
+  // The browser reads ids without zod; it must agree with the server's schema on every input.
+  it.each(["12", " 42 ", "007", "4.0", "4.5", "1e3", "0x10", "", "0", "-3", "2147483647", "2147483648", "abc", "Infinity", "NaN", "12abc"])(
+    "readId(%j) agrees with idSchema",
+    (raw) => {
+      const parsed = idSchema.safeParse(raw);
+      expect(readId(raw)).toBe(parsed.success ? parsed.data : null);
+    },
+  );
   it("splits tags on commas and spaces", () => {
     expect(parseTags("vat, sales-tax  VAT,,c#")).toEqual(["vat", "sales-tax", "c#"]);
   });

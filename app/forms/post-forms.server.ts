@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LIMITS, optionalText, tagsField, text } from "./fields";
+import { optionalText, tagsField, text } from "./fields.server";
+import { LIMITS } from "./limits";
 
 export const questionForm = z.object({
   title: text("Title", LIMITS.title),

@@ -1,7 +1,7 @@
 // The ask page's extra fields: its ask session, and which button was pressed.
 import { z } from "zod";
 import { ASK_SESSION_PATTERN } from "~/domain/deflection";
-import { idSchema } from "./fields";
+import { idSchema } from "./fields.server";
 
 /** The ask session a form or link carries; anything malformed is simply no session. */
 export const askSessionField = z.string().regex(ASK_SESSION_PATTERN).optional().catch(undefined);

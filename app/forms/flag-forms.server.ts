@@ -1,11 +1,10 @@
-// The flag form and the review decision form. Ordinary module: the browser shares the rules.
+// The flag form and the review decision form (server validation; the lengths are in limits.ts).
 import { z } from "zod";
 import { REVIEW_DECISIONS } from "~/domain/flags";
 import { FLAG_KINDS } from "~/domain/moderation";
-import { idSchema, optionalText } from "./fields";
+import { idSchema, optionalText } from "./fields.server";
+import { FLAG_LIMITS } from "./limits";
 import { readQuestionPick, type QuestionPick } from "./question-pick";
-
-export const FLAG_LIMITS = { reason: { max: 500 }, note: { max: 500 } } as const;
 
 export const flagForm = z
   .object({

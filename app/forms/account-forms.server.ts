@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DELETE_ACCOUNT_CONFIRMATION, looksLikeFormerMemberName } from "~/domain/accounts";
-import { INVISIBLE_CHARACTERS, LIMITS, text } from "./fields";
+import { text } from "./fields.server";
+import { INVISIBLE_CHARACTERS, LIMITS } from "./limits";
 
 const email = z
   .string({ error: "Email is required." })

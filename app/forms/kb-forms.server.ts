@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { LIMITS, optionalText, text } from "./fields";
-import { baseRevision } from "./post-forms";
+import { optionalText, text } from "./fields.server";
+import { LIMITS } from "./limits";
+import { baseRevision } from "./post-forms.server";
 
 export const articleForm = z.object({
   title: text("Title", LIMITS.title),

@@ -1,6 +1,6 @@
 // The question page's many actions, one discriminated union keyed by the submit's `intent`.
 import { z } from "zod";
-import { idSchema } from "./fields";
+import { idSchema } from "./fields.server";
 
 export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("answer") }),
