@@ -492,6 +492,21 @@ export const searchCorpus = pgTable(
 );
 
 /**
+ * The side column's "Related" list of a question, worked out by the similarity ranking (a search
+ * over the whole forum, the costliest read a question page made) and kept: ids only, in rank
+ * order, so titles, answer counts and deletions are read live. Recomputed when a day old or when
+ * the question's title or tags change (source_key). Not a content table: writing it tells no cache.
+ */
+export const relatedPosts = pgTable("related_posts", {
+  questionId: integer("question_id")
+    .primaryKey()
+    .references(() => posts.id, { onDelete: "cascade" }),
+  items: jsonb("items").$type<{ kind: "question" | "article"; id: number }[]>().notNull(),
+  sourceKey: text("source_key").notNull(),
+  computedAt: timestamptz("computed_at").notNull(),
+});
+
+/**
  * Transactional outbox: an email is queued in the same transaction as the change it reports, and
  * any app process delivers it later (FOR UPDATE SKIP LOCKED), retrying with back-off.
  */

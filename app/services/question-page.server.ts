@@ -6,10 +6,7 @@ import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
 import { hotQuestions, readThread } from "./question-queries.server";
 import { questionSearchData } from "./seo.server";
-import { suggestSimilar } from "./search/index.server";
-
-/** How many related questions and articles the side column shows. */
-const RELATED_LIMIT = 5;
+import { relatedSideLinks } from "./related-posts.server";
 
 export interface PostPermissions {
   canEdit: boolean;
@@ -19,11 +16,6 @@ export interface PostPermissions {
   canFlag: boolean;
   /** What stands where a missing control would be (controlNote): the reputation it needs, or a log-in link. */
   notes: { vote: ControlNote | null; comment: ControlNote | null; flag: ControlNote | null; edit: ControlNote | null };
-}
-
-/** The side column: the same ranking as the ask page's suggestions, from the title and tags; never the question itself. */
-export async function relatedTo(db: Database, question: { id: number; title: string; tags: string[] }) {
-  return suggestSimilar(db, { title: question.title, body: question.tags.join(" ") }, { limit: RELATED_LIMIT, excludeIds: [question.id] });
 }
 
 export async function getQuestionPage(db: Database, questionId: number, viewer: Actor | null) {
@@ -37,7 +29,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     db,
     answers.map((answer) => answer.id),
   );
-  const related = question.deletedAt !== null ? [] : await relatedTo(db, question);
+  const related = question.deletedAt !== null ? [] : await relatedSideLinks(db, question);
   const hot = await hotQuestions(db, { excludeId: question.id });
   const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
   // Earned badge counts beside the authors' names.
@@ -88,7 +80,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
         article: article && (staff || article.status === "published") ? article : null,
       };
     }),
-    related: related.map(({ kind, id, title, url, solved, answerCount }) => ({ kind, id, title, url, solved, answerCount })),
+    related,
     hot,
     /** Accepted, or a live answer staff verified: the side column's status. */
     solved: question.acceptedAnswerId !== null || answers.some((answer) => answer.staffVerifiedAt !== null && answer.deletedAt === null),

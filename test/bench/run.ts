@@ -14,7 +14,7 @@ import { searchEverything } from "~/services/search/search.server";
 import { suggestSimilar } from "~/services/search/similar.server";
 import { refreshSearchStatistics } from "~/services/search/statistics.server";
 import { readThread, listQuestions } from "~/services/question-queries.server";
-import { relatedTo } from "~/services/question-page.server";
+import { rankRelated } from "~/services/related-posts.server";
 import { recount } from "~/services/recount.server";
 import { castVote } from "~/services/voting.server";
 import postgres from "postgres";
@@ -184,7 +184,7 @@ await time("ask-time suggestions (title only, as typed)", (i) => suggestSimilar(
 const sampleQuestions = rowsOf<{ id: number; title: string; tags: string[] }>(
   await db.execute(sql`select id, title, tags from posts where type = 'question' and deleted_at is null order by id limit 50`),
 );
-await time("related column of a question page", (i) => relatedTo(db, sampleQuestions[i % sampleQuestions.length]));
+await time("related column of a question page", (i) => rankRelated(db, sampleQuestions[i % sampleQuestions.length]));
 
 const recountStart = performance.now();
 const drift = await recount(db);

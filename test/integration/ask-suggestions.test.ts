@@ -1,12 +1,15 @@
 // The ask page suggests what already answers the draft, and records what the customer did with it:
 // the figures on /admin/deflection come from these events.
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { posts, relatedPosts } from "../../db/schema";
 import * as askRoute from "~/routes/questions.ask";
 import { loader as openLoader } from "~/routes/questions.ask_.open";
 import { loader as suggestionsLoader } from "~/routes/questions.ask_.suggestions";
 import { deflectionByDay } from "~/services/deflection.server";
 import { changeArticleStatus, promoteAnswer } from "~/services/knowledge-base.server";
 import { getQuestionPage } from "~/services/question-page.server";
+import { relatedSideLinks } from "~/services/related-posts.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
@@ -170,5 +173,50 @@ describe("related questions and articles on a question page", () => {
     expect(related).toContain(`question:${similar.id}`);
     expect(related).not.toContain(`question:${viewed.id}`);
     expect(page.related.length).toBeLessThanOrEqual(5);
+  });
+
+  it("keeps the ranking but shows each related question as it is now: a new title at once, a deleted one gone", async () => {
+    const asker = await makeUser(t.db);
+    const answerer = await makeUser(t.db);
+    const similar = await makeQuestion(t.db, asker.id, "Printing a packing slip for an order");
+    await makeAnswer(t.db, answerer.id, similar.id, "Orders, then Print, then Packing slip.");
+    const other = await makeQuestion(t.db, asker.id, "Packing slip printing cuts off the address");
+    await makeAnswer(t.db, answerer.id, other.id, "Set the paper size to A4.");
+    const viewed = await makeQuestion(t.db, asker.id, "How do I print a packing slip?");
+    const first = await getQuestionPage(t.db, viewed.id, null);
+    expect(first.related.map((item) => item.id)).toEqual(expect.arrayContaining([similar.id, other.id]));
+
+    await t.db.update(posts).set({ title: "Printing packing slips for orders in bulk" }).where(eq(posts.id, similar.id));
+    await t.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, other.id));
+    const kept = await t.db.select().from(relatedPosts).where(eq(relatedPosts.questionId, viewed.id));
+    const second = await getQuestionPage(t.db, viewed.id, null);
+    expect(second.related.find((item) => item.id === similar.id)?.title).toBe("Printing packing slips for orders in bulk");
+    expect(second.related.map((item) => item.id)).not.toContain(other.id);
+    // Read from what was kept, not ranked again.
+    expect((await t.db.select().from(relatedPosts).where(eq(relatedPosts.questionId, viewed.id)))[0].computedAt).toEqual(kept[0].computedAt);
+  });
+
+  it("ranks again when the question's title changes, and when the kept ranking is a day old", async () => {
+    const asker = await makeUser(t.db);
+    const answerer = await makeUser(t.db);
+    const gift = await makeQuestion(t.db, asker.id, "Gift card balance not showing at checkout");
+    await makeAnswer(t.db, answerer.id, gift.id, "Refresh the cart.");
+    const refund = await makeQuestion(t.db, asker.id, "Refund to the original card takes how long?");
+    await makeAnswer(t.db, answerer.id, refund.id, "Five working days.");
+    const viewed = await makeQuestion(t.db, asker.id, "Gift card balance missing");
+    const ids = async (now?: Date) => (await relatedSideLinks(t.db, (await t.db.select().from(posts).where(eq(posts.id, viewed.id)))[0] as never, now)).map((item) => item.id);
+    const kept = async () => (await t.db.select().from(relatedPosts).where(eq(relatedPosts.questionId, viewed.id)))[0];
+    expect(await ids()).toContain(gift.id);
+    const before = await kept();
+    await t.db.update(posts).set({ title: "Refund to my card: how long does it take?" }).where(eq(posts.id, viewed.id));
+    expect(await ids()).toContain(refund.id);
+    expect((await kept()).sourceKey).toContain("Refund to my card");
+    expect((await kept()).computedAt.getTime()).toBeGreaterThanOrEqual(before.computedAt.getTime());
+
+    // A question published since is found once the kept ranking is a day old.
+    const later = await makeQuestion(t.db, asker.id, "How long does a card refund take to arrive?");
+    await makeAnswer(t.db, answerer.id, later.id, "Up to a week.");
+    expect(await ids()).not.toContain(later.id);
+    expect(await ids(new Date(Date.now() + 25 * 60 * 60 * 1000))).toContain(later.id);
   });
 });
