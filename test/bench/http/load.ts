@@ -60,21 +60,55 @@ export function driveLoad(job: LoadJob): Promise<LoadResult> {
   });
 }
 
+/** CPU of the target's processes now: the app's, and PostgreSQL's backends' per pid (null without them). */
+async function readCpu(target: Target) {
+  return { app: cpuOfPids([target.pid]), postgres: target.postgresPids ? cpuOfPids(await target.postgresPids()) : null };
+}
+
+/**
+ * Waits until the app (and its backends) use no more CPU than a clock tick or two per 300 ms, or
+ * 15 s have passed: when a load stops, the requests still in flight are finished by the server
+ * after the client has gone, and that work belongs to the load that sent them, not the next one.
+ */
+async function settle(target: Target) {
+  const deadline = Date.now() + 15_000;
+  let quiet = 0;
+  let last = await readCpu(target);
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await readCpu(target);
+    const used = cpuBetween(last.app, now.app) + (last.postgres && now.postgres ? cpuBetween(last.postgres, now.postgres) : 0);
+    quiet = used <= 20 ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+/**
+ * Drives one load and charges the CPU the server spent on it: read after the server has settled,
+ * so it includes the requests still in flight when the load stopped. With one request outstanding
+ * per connection (a closed loop, no pipelining), those are `connections` more requests than were
+ * answered, and the CPU is divided by that total. (Remix may skip rendering a request whose client
+ * has gone, so this leans slightly low; dividing by the answered ones alone would lean far high
+ * when a slow page meets many connections in a short run.)
+ */
 export async function measure(target: Target, job: Omit<LoadJob, "origin">): Promise<Measurement> {
-  const pgBefore = target.postgresPids ? cpuOfPids(await target.postgresPids()) : null;
-  const appBefore = cpuOfPids([target.pid]);
+  await settle(target);
+  const before = await readCpu(target);
   const result = await driveLoad({ ...job, origin: target.origin });
-  const appAfter = cpuOfPids([target.pid]);
-  const pgAfter = target.postgresPids && pgBefore ? cpuOfPids([...new Set([...pgBefore.keys(), ...(await target.postgresPids())])]) : null;
-  const perRequest = (ms: number) => (result.requests > 0 ? ms / result.requests : 0);
+  await settle(target);
+  const after = await readCpu(target);
+  // Backends that appeared during the load count from zero; one that ended took its CPU along (rare: the pool keeps them).
+  const pgAfter = before.postgres && target.postgresPids ? cpuOfPids([...new Set([...before.postgres.keys(), ...(await target.postgresPids())])]) : null;
+  const served = result.requests + job.connections;
+  const perRequest = (ms: number) => (result.requests > 0 ? ms / served : 0);
   const failed = Object.entries(result.statuses).reduce((sum, [status, count]) => (Number(status) >= 200 && Number(status) < 400 ? sum : sum + count), 0);
   return {
     ...result,
     failed,
     cpuMsPerRequest: {
-      app: perRequest(cpuBetween(appBefore, appAfter)),
+      app: perRequest(cpuBetween(before.app, after.app)),
       // Null when PostgreSQL is inside the app (PGlite) or on another machine (no pids of it in our /proc).
-      postgres: pgBefore && pgAfter && pgAfter.size > 0 ? perRequest(cpuBetween(pgBefore, pgAfter)) : null,
+      postgres: before.postgres && pgAfter && pgAfter.size > 0 ? perRequest(cpuBetween(before.postgres, pgAfter)) : null,
     },
   };
 }

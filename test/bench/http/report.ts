@@ -14,7 +14,8 @@ export interface ScenarioFigures extends Measurement {
 
 export interface BenchReport {
   date: string;
-  machine: { cpus: number; model: string; node: string };
+  /** loadAverage: the 1-minute load average at the start and end of the run; above the CPU count, other work was competing. */
+  machine: { cpus: number; model: string; node: string; loadAverage: { start: number; end: number } };
   database: { driver: "postgres" | "pglite"; where: string; reused: boolean };
   settings: { questions: number; seconds: number; connections: number };
   calibration: Measurement & { bodyBytes: number };
@@ -28,9 +29,10 @@ export interface BenchReport {
 const fixed = (value: number | null, digits: number) => (value === null ? "n/a" : value.toFixed(digits));
 
 export function printTable(report: BenchReport) {
-  const header = ["scenario", "req/s", "x bare", "p50 ms", "p95 ms", "p99 ms", "bytes/resp", "not 2xx/3xx", "app CPU ms/req", "pg CPU ms/req"];
+  const header = ["scenario", "answered", "req/s", "x bare", "p50 ms", "p95 ms", "p99 ms", "bytes/resp", "not 2xx/3xx", "app CPU ms/req", "pg CPU ms/req"];
   const row = (label: string, m: Measurement, ratio: number) => [
     label,
+    String(m.requests),
     fixed(m.requestsPerSecond, 0),
     fixed(ratio, 3),
     fixed(m.latencyMs.p50, 1),

@@ -33,6 +33,8 @@ const jsonFile = process.env.BENCH_JSON || path.join(os.tmpdir(), "bench-results
 // Every response the browser would get, compressed as a browser asks for it.
 const headers = { "accept-encoding": "gzip, deflate, br", "user-agent": "peerdesk-bench" };
 
+const loadAtStart = os.loadavg()[0];
+
 // 1. The production build, made if missing.
 if (!existsSync(path.join(root, "build", "index.js")) || !existsSync(path.join(root, "public", "build"))) {
   console.log("No production build yet: running npx remix build...");
@@ -54,6 +56,7 @@ const bare = await startCalibrationServer();
 const calibration = await measure({ origin: bare.origin, pid: bare.pid }, { ...measureJob, requests: Array.from({ length: 500 }, (_, i) => ({ path: `/page/${i}` })) });
 await bare.stop();
 
+const serverLog = path.join(os.tmpdir(), "peerdesk-bench-server.log");
 const outbox = mkdtempSync(path.join(os.tmpdir(), "peerdesk-bench-outbox-"));
 const app = await startServer(["--import", "tsx", path.join(root, "app", "server", "index.ts")], {
   ...data.serverEnv,
@@ -62,7 +65,8 @@ const app = await startServer(["--import", "tsx", path.join(root, "app", "server
   OUTBOX_DIR: outbox,
   // Every request comes from 127.0.0.1: the per-address search limit would turn the search scenario into 429s.
   RATE_LIMIT_SEARCH_PER_IP: "1000000000",
-}, { readyPath: "/healthz" });
+}, { readyPath: "/healthz", logFile: serverLog });
+console.log(`App server pid ${app.pid} at ${app.origin}; its output goes to ${serverLog}`);
 const backends = data.serverEnv.DATABASE_URL ? await postgresBackends(data.serverEnv.DATABASE_URL) : null;
 const target: Target = { origin: app.origin, pid: app.pid, postgresPids: backends?.pids };
 
@@ -73,9 +77,9 @@ try {
 
   const scenarios: ScenarioFigures[] = [];
   for (const scenario of scenarioSet.scenarios) {
-    console.log(`  ${scenario.label}: ${scenario.requests.length} distinct requests...`);
     const job = { ...measureJob, headers: scenario.writes ? { ...headers, origin: app.origin } : headers, requests: scenario.requests };
     const figures = await measure(target, job);
+    console.log(`  ${scenario.label}: ${scenario.requests.length} distinct requests, ${figures.requests} answered, ${figures.requestsPerSecond.toFixed(0)}/s`);
     scenarios.push({ name: scenario.name, label: scenario.label, distinctRequests: scenario.requests.length, ...figures, ratioToCalibration: figures.requestsPerSecond / calibration.requestsPerSecond });
   }
   const firstQuestion = scenarioSet.scenarios.find((s) => s.name === "question")!.requests[0].path;
@@ -93,7 +97,7 @@ try {
 
   report = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverage: { start: loadAtStart, end: os.loadavg()[0] } },
     database: { driver: data.serverEnv.DATABASE_URL ? "postgres" : "pglite", where: data.where, reused: data.reused },
     settings,
     calibration: { ...calibration, bodyBytes: CALIBRATION_BODY_BYTES },
@@ -109,6 +113,6 @@ try {
   rmSync(outbox, { recursive: true, force: true });
 }
 
-console.log(`\nPeerdesk HTTP bench, ${report.database.where}, ${settings.questions.toLocaleString("en")} questions, ${settings.connections} connections, ${settings.seconds} s per scenario, ${report.machine.cpus} CPUs (${report.machine.model})\n`);
+console.log(`\nPeerdesk HTTP bench, ${report.database.where}, ${settings.questions.toLocaleString("en")} questions, ${settings.connections} connections, ${settings.seconds} s per scenario, ${report.machine.cpus} CPUs (${report.machine.model}), load average ${report.machine.loadAverage.start.toFixed(1)} at the start, ${report.machine.loadAverage.end.toFixed(1)} at the end\n`);
 printTable(report);
 writeJson(report, jsonFile);

@@ -2,7 +2,7 @@
 // free port and waiting until it answers, and reading how much CPU time and memory a process (or
 // PostgreSQL's backends for one database) has used. Linux only: the figures come from /proc.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import net from "node:net";
 
 export interface RunningServer {
@@ -27,15 +27,24 @@ export function freePort(): Promise<number> {
 /**
  * Runs `node <args>` with `env` and PORT set, and resolves once `readyPath` answers 200. The node
  * process itself is the child (no shell or npm in between), so its pid is the one to measure.
- * Its output is kept and shown only if it fails to start.
+ * Its output is kept and shown if it fails to start, and also written to `logFile` when given.
  */
-export async function startServer(args: string[], env: Record<string, string>, options: { readyPath?: string; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  options: { readyPath?: string; timeoutMs?: number; logFile?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  const log = options.logFile ? createWriteStream(options.logFile) : null;
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (chunk) => {
+      if (output.length < 100_000) output += chunk;
+      log?.write(chunk);
+    });
+  }
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
