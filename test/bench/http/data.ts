@@ -11,6 +11,8 @@ import { openDatabase, type DatabaseHandle } from "../../../db/client";
 import { seedLarge } from "~/seed/large/seed-large.server";
 
 export interface BenchData {
+  /** peerdesk_bench_<questions>, or the name asked for. */
+  name: string;
   /** Settings the app server needs to open the same data. */
   serverEnv: Record<string, string>;
   /** Database name on the server (PostgreSQL), or the PGlite folder. */
@@ -62,6 +64,7 @@ async function preparePostgres(serverUrl: string, name: string, options: { quest
     }
     const url = withDatabase(serverUrl, name);
     return {
+      name,
       serverEnv: { DATABASE_URL: url },
       where: `PostgreSQL database ${name} on ${new URL(serverUrl).host}`,
       databaseName: name,
@@ -88,5 +91,5 @@ async function preparePglite(name: string, options: { questions: number; fresh?:
     }
     renameSync(loading, dir);
   }
-  return { serverEnv: { PGLITE_DATA_DIR: dir }, where: `PGlite in ${dir}`, databaseName: null, reused, open: () => openDatabase({ dataDir: dir }) };
+  return { name, serverEnv: { PGLITE_DATA_DIR: dir }, where: `PGlite in ${dir}`, databaseName: null, reused, open: () => openDatabase({ dataDir: dir }) };
 }

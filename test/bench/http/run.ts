@@ -56,7 +56,7 @@ const bare = await startCalibrationServer();
 const calibration = await measure({ origin: bare.origin, pid: bare.pid }, { ...measureJob, requests: Array.from({ length: 500 }, (_, i) => ({ path: `/page/${i}` })) });
 await bare.stop();
 
-const serverLog = path.join(os.tmpdir(), "peerdesk-bench-server.log");
+const serverLog = path.join(os.tmpdir(), `${data.name.replaceAll("_", "-")}-server.log`);
 const outbox = mkdtempSync(path.join(os.tmpdir(), "peerdesk-bench-outbox-"));
 const app = await startServer(["--import", "tsx", path.join(root, "app", "server", "index.ts")], {
   ...data.serverEnv,
