@@ -96,7 +96,7 @@ export async function measure(target: Target, job: Omit<LoadJob, "origin">): Pro
   const before = await readCpu(target);
   const result = await driveLoad({ ...job, origin: target.origin });
   await settle(target);
-  const after = await readCpu(target);
+  const appAfter = cpuOfPids([target.pid]);
   // Backends that appeared during the load count from zero; one that ended took its CPU along (rare: the pool keeps them).
   const pgAfter = before.postgres && target.postgresPids ? cpuOfPids([...new Set([...before.postgres.keys(), ...(await target.postgresPids())])]) : null;
   const served = result.requests + job.connections;
@@ -106,7 +106,7 @@ export async function measure(target: Target, job: Omit<LoadJob, "origin">): Pro
     ...result,
     failed,
     cpuMsPerRequest: {
-      app: perRequest(cpuBetween(before.app, after.app)),
+      app: perRequest(cpuBetween(before.app, appAfter)),
       // Null when PostgreSQL is inside the app (PGlite) or on another machine (no pids of it in our /proc).
       postgres: before.postgres && pgAfter && pgAfter.size > 0 ? perRequest(cpuBetween(before.postgres, pgAfter)) : null,
     },
