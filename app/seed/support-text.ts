@@ -1,5 +1,5 @@
 // Support-forum text with a skewed (Zipf-like) word frequency, so search and suggestions meet
-// common and rare words as they would on a real forum. Shared by `npm run bench` (which draws the
+// common and rare words as they would on a real forum. Shared by `npm run bench:services` (which draws the
 // words in SQL) and `npm run seed:large` (which draws them here, from a seeded generator).
 
 // Most frequent first: a word's chance falls with its rank, as in real text.

@@ -1,5 +1,6 @@
-// npm run bench: times the hot reads and writes on a realistically sized forum.
-// Sizes: BENCH_QUESTIONS (default 20,000; `BENCH_QUESTIONS=100000 npm run bench` for the search
+// npm run bench:services: times the hot reads and writes on a realistically sized forum, calling
+// the services in-process (no HTTP; `npm run bench` drives the real server, test/bench/http/).
+// Sizes: BENCH_QUESTIONS (default 20,000; `BENCH_QUESTIONS=100000 npm run bench:services` for the search
 // target) questions, 3 answers each on average, ~10 votes per question, comments, 2,000 users.
 // Texts are drawn from a support vocabulary with a skewed (Zipf-like) word frequency, so search
 // meets common and rare words as it would on a real forum. Runs on PGlite, or on a fresh
@@ -27,9 +28,9 @@ const USERS = 2_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
 
-// BENCH_KEEP=1 (with DATABASE_URL): load once into peerdesk_bench_<questions> and keep it, so later
+// BENCH_KEEP=1 (with DATABASE_URL): load once into peerdesk_bench_services_<questions> and keep it, so later
 // runs time the same data without waiting for the load (drop it by hand when done).
-const keptName = process.env.BENCH_KEEP === "1" && process.env.DATABASE_URL ? `peerdesk_bench_${QUESTIONS}` : null;
+const keptName = process.env.BENCH_KEEP === "1" && process.env.DATABASE_URL ? `peerdesk_bench_services_${QUESTIONS}` : null;
 const t = keptName ? await openKeptDatabase(process.env.DATABASE_URL!, keptName) : { ...(await createTestDatabase()), loaded: false };
 const db = t.db;
 console.log(`Peerdesk bench on ${t.driver}: ${QUESTIONS.toLocaleString("en")} questions, ${USERS.toLocaleString("en")} users${keptName ? ` (database ${keptName}${t.loaded ? ", loaded before" : ""})` : ""}`);
