@@ -3,11 +3,11 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
 import express from "express";
 import type { Database } from "../../db/client";
 import { FORM_BYTES_LIMIT } from "../http/body.server";
 import type { PageCacheSlot } from "../http/page-cache.server";
+import { compressResponses } from "./compression";
 import { servePageCache, type PageCache } from "./page-cache";
 import { cspNonce, guardRequests, securityHeaders } from "./security";
 
@@ -24,7 +24,7 @@ export function createApp({ build, db, root, production, trustProxy, pageCache }
   const app = express();
   app.disable("x-powered-by");
   // Pages arrive whole (entry.server.tsx), so each is compressed once; cached pages come compressed.
-  app.use(compression());
+  app.use(compressResponses());
   app.use(cspNonce);
   app.use(securityHeaders(production));
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));

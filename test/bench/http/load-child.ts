@@ -19,7 +19,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const instance = autocannon({
     url: job.origin,
     connections: job.connections,
-    duration: job.seconds,
+    ...(job.amount ? { amount: job.amount } : { duration: job.seconds }),
     timeout: 30,
     requests: [
       {

@@ -16,6 +16,8 @@ export interface LoadJob {
   origin: string;
   connections: number;
   seconds: number;
+  /** Stop after this many requests instead of after `seconds`. */
+  amount?: number;
   /** Sent with every request (each entry's own headers win). */
   headers?: Record<string, string>;
   requests: BenchRequest[];
