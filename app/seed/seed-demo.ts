@@ -1,9 +1,9 @@
-// Seeds the demo community on the first start of an empty database by replaying the content
+// The demo community (seed-if-empty.ts seeds it on a first start), made by replaying the content
 // through the real services, so scores, counts and the reputation ledger are exactly what
 // users would have produced (and `npm run recount` finds no drift).
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { emailOutbox, kbArticles, users } from "../../db/schema";
+import { emailOutbox, kbArticles } from "../../db/schema";
 import { ForbiddenError } from "~/services/errors";
 import { listCategories } from "~/services/kb-queries.server";
 import { recordFeedback } from "~/services/kb-readers.server";
@@ -29,13 +29,6 @@ const DAY = 24 * HOUR;
 export const LONG_STANDING_MEMBERS = ["super1", "super3"];
 
 /** Seeds the demo community when the database has no user yet; `onSeeding` hears that it starts (it takes a while). */
-export async function seedDemoDataIfEmpty(db: Database, options: { now?: Date; onSeeding?: () => void } = {}) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  if ((row?.n ?? 0) > 0) return null;
-  options.onSeeding?.();
-  return seedDemoData(db, options.now ?? new Date());
-}
-
 export async function seedDemoData(db: Database, now = new Date()) {
   // Oldest first, each question at a fixed hour of its day so the order is stable.
   const timeline = demoQuestions

@@ -6,7 +6,7 @@ import path from "node:path";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { config } from "../config.server";
-import { seedDemoDataIfEmpty } from "../seed/seed-demo";
+import { seedDemoDataIfEmpty } from "../seed/seed-if-empty";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { refreshSearchStatistics, searchStatisticsAge } from "../services/search/index.server";

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Database } from "../../db/client";
 import { emailOutbox } from "../../db/schema";
 import { config } from "~/config.server";
@@ -27,24 +27,33 @@ export function publicUrl(pathname: string) {
   return new URL(pathname, config().publicUrl).toString();
 }
 
+/**
+ * A nodemailer transporter made on first use: nodemailer takes a third of a second to load, which
+ * every start paid (and most processes never send mail themselves).
+ */
+function lazyTransporter(options: Parameters<typeof import("nodemailer").createTransport>[0]): () => Promise<Transporter> {
+  let made: Promise<Transporter> | undefined;
+  return () => (made ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options)));
+}
+
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const transporter = lazyTransporter(smtpUrl);
   return {
     describe: `SMTP ${new URL(smtpUrl).host}`,
     async send(email) {
-      await transporter.sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      await (await transporter()).sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
     },
   };
 }
 
 /** Writes each message, fully formed (headers and all), as an .eml file in a folder. */
 export function folderTransport(folder: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transporter = lazyTransporter({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     describe: `outbox folder ${folder}`,
     async send(email) {
       mkdirSync(folder, { recursive: true });
-      const info = await transporter.sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      const info = await (await transporter()).sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}.eml`;
       writeFileSync(path.join(folder, name), info.message as Buffer);
     },

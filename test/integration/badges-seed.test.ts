@@ -3,7 +3,7 @@
 import { eq, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts, userBadges } from "../../db/schema";
-import { seedDemoDataIfEmpty } from "~/seed/seed-demo";
+import { seedDemoDataIfEmpty } from "~/seed/seed-if-empty";
 import { badgeDirectory } from "~/services/badges.server";
 import { listQuestions } from "~/services/question-queries.server";
 import { recount } from "~/services/recount.server";

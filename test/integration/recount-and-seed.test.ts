@@ -3,7 +3,7 @@ import { PRIVILEGE_THRESHOLDS } from "~/domain/privileges";
 import { describe, expect, it } from "vitest";
 import { posts, users } from "../../db/schema";
 import { demoQuestions, demoUsers } from "~/seed/demo-content";
-import { seedDemoDataIfEmpty } from "~/seed/seed-demo";
+import { seedDemoDataIfEmpty } from "~/seed/seed-if-empty";
 import { recount } from "~/services/recount.server";
 import { useTestDatabase } from "../support/databases";
 

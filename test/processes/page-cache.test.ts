@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { createApp } from "../../app/server/app";
 import { PAGES_CHANGED_CHANNEL, PageCache } from "../../app/server/page-cache";
-import { seedDemoDataIfEmpty } from "../../app/seed/seed-demo";
+import { seedDemoDataIfEmpty } from "../../app/seed/seed-if-empty";
 import { createFreshPostgresDatabase } from "../support/databases";
 
 const serverUrl = process.env.DATABASE_URL;
