@@ -75,6 +75,7 @@ export async function seedKnowledgeBase(
   const taken = new Set(
     rowsOf<{ slug: string }>(await db.execute(sql`select slug from kb_articles union select slug from kb_slug_redirects`)).map((row) => row.slug),
   );
+  // Words the knowledge base's own pages use under /kb/ (as freeSlug in the service reserves them).
   for (const reserved of ["manage", "categories"]) taken.add(reserved);
   const categoryIds = rowsOf<{ id: number }>(await db.execute(sql`select id from kb_categories order by position, id`)).map((row) => Number(row.id));
   const staff = () => staffIds[Math.floor(random() * staffIds.length)];
@@ -101,31 +102,29 @@ export async function seedKnowledgeBase(
   if (plans.length === 0) return { articles: 0, published: 0, drafts: 0, feedback: 0, rows: 0 };
 
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(kbArticles)
-      .values(
-        plans.map((p) => ({
-          slug: p.slug,
-          title: p.candidate.title,
-          bodyMarkdown: p.body,
-          bodyHtml: renderMarkdown(p.body),
-          rendererVersion: RENDERER_VERSION,
-          categoryId: p.categoryId,
-          status: p.publishedAt === null ? ("draft" as const) : ("published" as const),
-          sourceQuestionId: Number(p.candidate.question_id),
-          sourceAnswerId: Number(p.candidate.answer_id),
-          sourceRevisionNumber: Number(p.candidate.revision ?? 1),
-          creditedUserId: Number(p.candidate.author_id),
-          createdById: p.promoter,
-          createdAt: new Date(p.promotedAt),
-          updatedAt: new Date(p.publishedAt ?? p.promotedAt),
-          publishedAt: p.publishedAt === null ? null : new Date(p.publishedAt),
-          lastVerifiedAt: p.verifiedAt === null ? null : new Date(p.verifiedAt),
-          lastVerifiedById: p.verifiedAt === null ? null : staff(),
-          views: p.views,
-        })),
-      )
-      .returning({ id: kbArticles.id, slug: kbArticles.slug });
+    const rows = plans.map((p) => ({
+      slug: p.slug,
+      title: p.candidate.title,
+      bodyMarkdown: p.body,
+      bodyHtml: renderMarkdown(p.body),
+      rendererVersion: RENDERER_VERSION,
+      categoryId: p.categoryId,
+      status: p.publishedAt === null ? ("draft" as const) : ("published" as const),
+      sourceQuestionId: Number(p.candidate.question_id),
+      sourceAnswerId: Number(p.candidate.answer_id),
+      sourceRevisionNumber: Number(p.candidate.revision ?? 1),
+      creditedUserId: Number(p.candidate.author_id),
+      createdById: p.promoter,
+      createdAt: new Date(p.promotedAt),
+      updatedAt: new Date(p.publishedAt ?? p.promotedAt),
+      publishedAt: p.publishedAt === null ? null : new Date(p.publishedAt),
+      lastVerifiedAt: p.verifiedAt === null ? null : new Date(p.verifiedAt),
+      lastVerifiedById: p.verifiedAt === null ? null : staff(),
+      views: p.views,
+    }));
+    // In batches like every other table: 17 columns a row reach the parameter limit at ~3,800 rows.
+    const inserted: { id: number; slug: string }[] = [];
+    for (const batch of chunks(rows)) inserted.push(...(await tx.insert(kbArticles).values(batch).returning({ id: kbArticles.id, slug: kbArticles.slug })));
     const idOf = new Map(inserted.map((row) => [row.slug, row.id]));
 
     const revisions = plans.flatMap((p) => {
