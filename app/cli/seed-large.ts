@@ -21,12 +21,20 @@ try {
     seed: values.seed ? Number(values.seed) : undefined,
     onProgress: ({ questions: done, rows, elapsedMs }) =>
       console.log(`  ${done.toLocaleString("en")} questions, ${rows.toLocaleString("en")} rows, ${Math.round(rows / (elapsedMs / 1000)).toLocaleString("en")} rows/s`),
+    onStage: (stage) =>
+      console.log(
+        stage.stage === "knowledge base"
+          ? `  ${stage.articles.toLocaleString("en")} knowledge-base articles (${seconds(stage.elapsedMs)} s)`
+          : `  ${stage.awarded.toLocaleString("en")} badges awarded to ${stage.members.toLocaleString("en")} members checked (${seconds(stage.elapsedMs)} s)`,
+      ),
   });
   const posts = result.questions + result.answers;
   console.log(
-    `Done in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.users.toLocaleString("en")} users, ${posts.toLocaleString("en")} posts ` +
+    `Done in ${seconds(result.elapsedMs)} s: ${result.users.toLocaleString("en")} users (and ${result.staff} staff), ${posts.toLocaleString("en")} posts ` +
       `(${result.questions.toLocaleString("en")} questions, ${result.answers.toLocaleString("en")} answers), ${result.votes.toLocaleString("en")} votes, ` +
-      `${result.comments.toLocaleString("en")} comments, ${result.reputationEvents.toLocaleString("en")} ledger rows; ` +
+      `${result.comments.toLocaleString("en")} comments, ${result.reputationEvents.toLocaleString("en")} ledger rows, ` +
+      `${result.articles.toLocaleString("en")} knowledge-base articles (${result.publishedArticles.toLocaleString("en")} published, ${result.draftArticles.toLocaleString("en")} drafts), ` +
+      `${result.badges.toLocaleString("en")} badges (backfill ${seconds(result.badgesMs)} s); ` +
       `${Math.round(result.rows / (result.elapsedMs / 1000)).toLocaleString("en")} rows/s, ${Math.round(posts / (result.elapsedMs / 1000)).toLocaleString("en")} posts/s.`,
   );
 } catch (error) {
@@ -35,4 +43,8 @@ try {
   process.exitCode = 1;
 } finally {
   await handle.close();
+}
+
+function seconds(ms: number) {
+  return (ms / 1000).toFixed(1);
 }

@@ -33,7 +33,7 @@ function withDatabase(serverUrl: string, name: string) {
 async function seed(handle: DatabaseHandle, questions: number) {
   console.log(`Seeding ${questions.toLocaleString("en")} questions (once; later runs reuse them)...`);
   const result = await seedLarge(handle.db, { questions });
-  console.log(`Seeded in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.users} users, ${result.answers} answers, ${result.votes} votes.`);
+  console.log(`Seeded in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.users} users, ${result.answers} answers, ${result.votes} votes, ${result.publishedArticles} published articles, ${result.badges} badges.`);
 }
 
 /**
