@@ -260,7 +260,12 @@ export const postRevisions = pgTable(
     summary: text("summary"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("post_revisions_number_unique").on(t.postId, t.revisionNumber)],
+  (t) => [
+    uniqueIndex("post_revisions_number_unique").on(t.postId, t.revisionNumber),
+    // The Editor badges count a member's edits of others' posts: without it, every check (after
+    // each edit, and per member in a backfill) read every revision of the forum.
+    index("post_revisions_editor_idx").on(t.editorId).where(sql`${t.revisionNumber} > 1`),
+  ],
 );
 
 /** Append-only reputation ledger. `delta` is what was applied after the daily cap and the

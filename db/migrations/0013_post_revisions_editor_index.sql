@@ -1,0 +1,1 @@
+CREATE INDEX "post_revisions_editor_idx" ON "post_revisions" USING btree ("editor_id") WHERE "post_revisions"."revision_number" > 1;
