@@ -28,6 +28,12 @@ const settings = z.object({
   PORT: count(3000).pipe(z.number().max(65_535)),
   /** postgres://…: a PostgreSQL server. Unset: the embedded PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: url.optional(),
+  /**
+   * postgres://…: a direct (session) connection to the same PostgreSQL, for migrations (they hold a
+   * session advisory lock) and LISTEN (page cache invalidation), when DATABASE_URL goes through a
+   * pooler in transaction mode, which gives neither a session. Unset: DATABASE_URL for both.
+   */
+  DATABASE_DIRECT_URL: url.optional(),
   DATABASE_POOL_SIZE: count(10),
   /** "false" behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21). */
   DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),

@@ -25,31 +25,46 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 /** An arbitrary key for pg_advisory_lock, held while migrating. */
 const MIGRATION_LOCK = 7_310_522;
 
-/** Opens the database and applies pending migrations before returning it. */
-export async function openDatabase(options: { url?: string; dataDir?: string; poolSize?: number; preparedStatements?: boolean; logger?: Logger }): Promise<DatabaseHandle> {
+/**
+ * Opens the database and applies pending migrations before returning it. directUrl: a session
+ * connection to the same PostgreSQL, for when url goes through a pooler in transaction mode.
+ */
+export async function openDatabase(options: {
+  url?: string;
+  directUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  preparedStatements?: boolean;
+  logger?: Logger;
+}): Promise<DatabaseHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(options.url, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzle(options.preparedStatements === false ? client : preparingClient(client), { schema, logger: options.logger });
+    // The migration lock and LISTEN belong to a session, which a pooler in transaction mode does not
+    // keep: both go to the direct URL. One connection (max 1), so the lock, the migrations and the
+    // unlock run on the same session; it closes when idle. LISTEN is postgres.js's own extra
+    // connection of this client, kept open (and reopened) for as long as we listen.
+    const direct = postgres(options.directUrl ?? options.url, { max: 1, idle_timeout: 5, onnotice: () => {} });
     // Several processes starting together (WEB_CONCURRENCY, or many servers) migrate one at a time;
     // the others then find nothing left to do.
-    const lock = await client.reserve();
+    await direct`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
-      await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-      await migrate(db, { migrationsFolder });
+      await migrate(drizzle(direct), { migrationsFolder });
     } finally {
-      await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-      lock.release();
+      await direct`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     }
     return {
       db: db as unknown as Database,
       driver: "postgres",
       listen: async (channel, onNotify, onConnected) => {
-        await client.listen(channel, onNotify, onConnected);
+        await direct.listen(channel, onNotify, onConnected);
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), direct.end({ timeout: 5 })]);
+      },
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");

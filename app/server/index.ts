@@ -24,6 +24,7 @@ const started = Date.now();
 const open = () =>
   openDatabase({
     url: settings.DATABASE_URL,
+    directUrl: settings.DATABASE_DIRECT_URL,
     dataDir: settings.PGLITE_DATA_DIR,
     poolSize: settings.DATABASE_POOL_SIZE,
     preparedStatements: settings.DATABASE_PREPARE === "true",
