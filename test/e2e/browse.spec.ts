@@ -168,3 +168,16 @@ test("a page served from the anonymous page cache still runs its scripts, and th
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(javaScriptEnabled() ? true : undefined);
   expect(await page.evaluate(() => (window as unknown as { blockedScripts: string[] }).blockedScripts)).toEqual([]);
 });
+
+test("relative dates are worked out from the reader's clock once the page runs, so a kept page never shows an old age", async ({ page }) => {
+  const html = await (await page.request.get("/")).text();
+  const posted = /<time dateTime="([^"]+)"/.exec(html)![1];
+  const DAY = 24 * 60 * 60 * 1000;
+  // The reader's clock is three days and an hour past the first question's date.
+  await page.clock.install({ time: new Date(Date.parse(posted) + 3 * DAY + 60 * 60 * 1000) });
+  await page.goto("/");
+  const first = page.locator(`main time[datetime="${posted}"]`).first();
+  if (javaScriptEnabled()) await expect(first).toHaveText("3 days ago");
+  // Without scripts the page says its age at render time, as the server saw it.
+  else await expect(first).not.toHaveText("3 days ago");
+});
