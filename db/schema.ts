@@ -512,6 +512,20 @@ export const relatedPosts = pgTable("related_posts", {
 });
 
 /**
+ * An article's "Related articles", kept the same way (the ranking compares the article with every
+ * published one: 80 ms of PostgreSQL at 5,000 articles). Ids in rank order; titles and
+ * publication are read live. Recomputed when a day old or when the title changes.
+ */
+export const relatedArticleLists = pgTable("related_article_lists", {
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => kbArticles.id, { onDelete: "cascade" }),
+  articleIds: integer("article_ids").array().notNull(),
+  sourceKey: text("source_key").notNull(),
+  computedAt: timestamptz("computed_at").notNull(),
+});
+
+/**
  * Transactional outbox: an email is queued in the same transaction as the change it reports, and
  * any app process delivers it later (FOR UPDATE SKIP LOCKED), retrying with back-off.
  */

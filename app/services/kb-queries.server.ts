@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max, ne, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
+import { kbArticleRevisions, kbArticles, kbCategories, kbFeedback, kbSlugRedirects, postRevisions, posts, relatedArticleLists, users } from "../../db/schema";
 import { config } from "~/config.server";
 import { reviewReasons, type ReviewReason } from "~/domain/knowledge-base";
 import { can, type Actor } from "~/domain/privileges";
@@ -140,7 +140,8 @@ export async function getArticleBySlug(db: Database, slug: string, viewer: Actor
  * title (full-text, so "invoices" meets "invoice" and stop words meet nothing). Nothing shared,
  * nothing listed: a filler list of arbitrary articles would only send readers astray.
  */
-export async function relatedArticles(db: Database, article: { id: number; title: string; sourceQuestionId: number | null }) {
+/** The ranking behind "Related articles": shared tags first, then title words. Compares with every published article. */
+async function rankRelatedArticles(db: Database, article: { id: number; title: string; sourceQuestionId: number | null }) {
   const [source] = article.sourceQuestionId ? await db.select({ tags: posts.tags }).from(posts).where(eq(posts.id, article.sourceQuestionId)) : [];
   const tags = source?.tags ?? [];
   const otherQuestion = alias(posts, "other_question");
@@ -148,13 +149,36 @@ export async function relatedArticles(db: Database, article: { id: number; title
   const anyTitleWord = sql`replace(plainto_tsquery('english', ${article.title})::text, '&', '|')::tsquery`;
   const sharedTags = tags.length > 0 ? sql<number>`cardinality(array(select unnest(${otherQuestion.tags}) intersect select unnest(array[${sql.join(tags.map((tag) => sql`${tag}`), sql`, `)}]::text[])))` : sql<number>`0`;
   return db
-    .select({ slug: kbArticles.slug, title: kbArticles.title })
+    .select({ id: kbArticles.id })
     .from(kbArticles)
     .leftJoin(otherQuestion, eq(otherQuestion.id, kbArticles.sourceQuestionId))
     .where(and(PUBLISHED, ne(kbArticles.id, article.id), sql`(${sharedTags} > 0 or to_tsvector('english', ${kbArticles.title}) @@ ${anyTitleWord})`))
     .orderBy(desc(sharedTags), desc(sql`ts_rank(${kbArticles.searchVector}, ${anyTitleWord})`), desc(kbArticles.helpfulYes), desc(kbArticles.id))
     .limit(4);
 }
+
+/**
+ * "Related articles" beside an article: the ranking is kept per article (related_article_lists) and
+ * redone when a day old or when the title changes; the titles and whether each is still published
+ * are read live.
+ */
+export async function relatedArticles(db: Database, article: { id: number; title: string; sourceQuestionId: number | null }, now = new Date()) {
+  const sourceKey = `${article.title}\n${article.sourceQuestionId ?? ""}`;
+  const [kept] = await db.select().from(relatedArticleLists).where(eq(relatedArticleLists.articleId, article.id));
+  let ids = kept?.articleIds ?? [];
+  if (!kept || kept.sourceKey !== sourceKey || now.getTime() - kept.computedAt.getTime() > RELATED_RECOMPUTE_AFTER_MS) {
+    ids = (await rankRelatedArticles(db, article)).map((row) => row.id);
+    await db
+      .insert(relatedArticleLists)
+      .values({ articleId: article.id, articleIds: ids, sourceKey, computedAt: now })
+      .onConflictDoUpdate({ target: relatedArticleLists.articleId, set: { articleIds: ids, sourceKey, computedAt: now } });
+  }
+  if (ids.length === 0) return [];
+  const live = await db.select({ id: kbArticles.id, slug: kbArticles.slug, title: kbArticles.title }).from(kbArticles).where(and(PUBLISHED, inArray(kbArticles.id, ids)));
+  return ids.flatMap((id) => live.filter((row) => row.id === id).map(({ slug, title }) => ({ slug, title })));
+}
+
+const RELATED_RECOMPUTE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Whether an answer has become an article (for the thread's "now a knowledge-base article" note). */
 export async function articlesForAnswers(db: Database, answerIds: number[]) {

@@ -116,6 +116,25 @@ describe("related articles", () => {
     expect(page.status).toBe(200);
     expect(page.data.related).toEqual([]);
   });
+
+  it("keeps the ranking but shows each related article as it is now; a new one is found once the ranking is a day old", async () => {
+    const viewed = await publishedArticle("Payroll export to the pension provider fails", ["pension-export"]);
+    const renamed = await publishedArticle("Pension provider rejects the payroll export file", ["pension-export"]);
+    const withdrawn = await publishedArticle("Payroll pension export missing employees", ["pension-export"]);
+    const titles = async (now?: Date) => (await relatedArticles(t.db, await articleRow(viewed.article.id), now)).map((article) => article.title);
+    const title = async (id: number) => (await articleRow(id)).title;
+    const withdrawnTitle = await title(withdrawn.article.id);
+    expect(await titles()).toEqual(expect.arrayContaining([await title(renamed.article.id), withdrawnTitle]));
+
+    await t.db.update(kbArticles).set({ title: "Pension provider refuses the payroll export" }).where(eq(kbArticles.id, renamed.article.id));
+    await changeArticleStatus(t.db, { actorId: withdrawn.staff.id, articleId: withdrawn.article.id, change: "unpublish" });
+    const later = await publishedArticle("Pension export: which payroll fields the provider needs", ["pension-export"]);
+    const now = await titles();
+    expect(now).toContain("Pension provider refuses the payroll export");
+    expect(now).not.toContain(withdrawnTitle);
+    expect(now).not.toContain(await title(later.article.id));
+    expect(await titles(new Date(Date.now() + 25 * 60 * 60 * 1000))).toContain(await title(later.article.id));
+  });
 });
 
 describe("Save and publish", () => {
