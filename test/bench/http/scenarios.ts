@@ -123,6 +123,9 @@ export async function buildScenarios(db: Database): Promise<ScenarioSet> {
       writes.push({ ...post, body: form({ intent: "answer", body: `Benchmark answer ${i}: reconnect the bank feed, then re-import the statement from the settings page.` }) });
     }
   });
+  // Votes alone as well: a vote is the write a busy forum sees most (issue 15 asks for 500 a second).
+  const votes = writes.filter((request) => request.body?.includes("intent=vote"));
+  if (votes.length > 0) scenarios.push({ name: "votes", label: "votes only, many members", requests: votes, writes: true });
   if (writes.length > 0) scenarios.push({ name: "writes", label: "write mix: votes, some answers", requests: writes, writes: true });
   else skipped.push({ name: "writes", why: "no member has the 15 reputation an upvote needs" });
   if (sessions.length === 0) {
