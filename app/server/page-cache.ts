@@ -1,6 +1,6 @@
 // Rendered pages for anonymous readers, kept in this process's memory and pre-compressed once, so
 // the pages most people read cost a lookup instead of a render. Never stale: the database sends a
-// notification at the commit of any write a cached page could show (db/migrations/0011), every
+// notification at the commit of any write a cached page could show (db/migrations/0011 and 0015), every
 // process empties its cache on it, and a render that began before the latest write is not kept.
 // Entries also expire after a minute, so "3 min ago" on a kept page is never far off.
 // Signed-in readers never touch it: they always get their own fresh page.
