@@ -12,6 +12,7 @@ import { articlePath } from "~/lib/paths";
 import { EXCERPT_SOURCE_CHARS, excerpt } from "~/lib/excerpt";
 import { requireAllowed } from "./actors.server";
 import { NotFoundError } from "./errors";
+import { RELATED_RECOMPUTE_AFTER_MS } from "./related-posts.server";
 
 export function reviewAfterDays() {
   return config().KB_REVIEW_AFTER_DAYS;
@@ -177,8 +178,6 @@ export async function relatedArticles(db: Database, article: { id: number; title
   const live = await db.select({ id: kbArticles.id, slug: kbArticles.slug, title: kbArticles.title }).from(kbArticles).where(and(PUBLISHED, inArray(kbArticles.id, ids)));
   return ids.flatMap((id) => live.filter((row) => row.id === id).map(({ slug, title }) => ({ slug, title })));
 }
-
-const RELATED_RECOMPUTE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Whether an answer has become an article (for the thread's "now a knowledge-base article" note). */
 export async function articlesForAnswers(db: Database, answerIds: number[]) {

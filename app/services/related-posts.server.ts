@@ -13,7 +13,8 @@ import { questionSolvedSql } from "./solved.server";
 
 /** How many related questions and articles the side column shows. */
 const RELATED_LIMIT = 5;
-const RECOMPUTE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** How long a kept ranking (related questions, related articles) is used before it is worked out again. */
+export const RELATED_RECOMPUTE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 type RelatedItem = { kind: "question" | "article"; id: number };
 
@@ -27,7 +28,7 @@ export async function relatedSideLinks(db: Database, question: { id: number; tit
   const sourceKey = `${question.title}\n${question.tags.join(" ")}`;
   const [kept] = await db.select().from(relatedPosts).where(eq(relatedPosts.questionId, question.id));
   let items = kept?.items;
-  if (!kept || kept.sourceKey !== sourceKey || now.getTime() - kept.computedAt.getTime() > RECOMPUTE_AFTER_MS) {
+  if (!kept || kept.sourceKey !== sourceKey || now.getTime() - kept.computedAt.getTime() > RELATED_RECOMPUTE_AFTER_MS) {
     items = await rankRelated(db, question);
     await db
       .insert(relatedPosts)

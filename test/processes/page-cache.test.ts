@@ -11,6 +11,7 @@ import { createApp } from "../../app/server/app";
 import { PAGES_CHANGED_CHANNEL, PageCache } from "../../app/server/page-cache";
 import { seedDemoDataIfEmpty } from "../../app/seed/seed-if-empty";
 import { createFreshPostgresDatabase } from "../support/databases";
+import { postForm, questionScore } from "../support/http";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server.");
@@ -48,15 +49,8 @@ async function firstQuestionPath() {
 }
 
 function logIn(email: string) {
-  return fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password: "peerdesk-demo" }),
-  }).then((response) => response.headers.get("set-cookie")!.split(";")[0]);
+  return postForm(base, "/login", { email, password: "peerdesk-demo" }).then((response) => response.headers.get("set-cookie")!.split(";")[0]);
 }
-
-const score = (html: string) => Number(/data-testid="question-score">(-?\d+)</.exec(html)![1]);
 
 describe("anonymous page cache", () => {
   it("serves the second anonymous reader the kept page without asking the database, allowing only its own inline scripts", async () => {
@@ -90,20 +84,15 @@ describe("anonymous page cache", () => {
 
   it("shows a vote to the next anonymous reader at once", async () => {
     const path = await firstQuestionPath();
-    const before = score(await (await fetch(`${base}${path}`)).text());
+    const before = questionScore(await (await fetch(`${base}${path}`)).text());
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(score(await (await fetch(`${base}${path}`)).text())).toBe(before); // from the cache
+    expect(questionScore(await (await fetch(`${base}${path}`)).text())).toBe(before); // from the cache
     const cookie = await logIn("gwen.halloran@example.com");
     const id = /\/questions\/(\d+)\//.exec(path)![1];
-    const vote = await fetch(`${base}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Cookie: cookie },
-      body: new URLSearchParams({ intent: "vote", postId: id, direction: "up" }),
-    });
+    const vote = await postForm(base, path, { intent: "vote", postId: id, direction: "up" }, cookie);
     expect(vote.status).toBe(302);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the notification arrives after the commit
-    expect(score(await (await fetch(`${base}${path}`)).text())).toBe(before + 1);
+    expect(questionScore(await (await fetch(`${base}${path}`)).text())).toBe(before + 1);
   });
 
   it("gives a signed-in reader their own fresh page, checking their session once", async () => {

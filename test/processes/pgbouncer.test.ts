@@ -15,7 +15,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../bench/http/server";
 import { createFreshPostgresDatabase } from "../support/databases";
+import { postForm, questionScore, readPage } from "../support/http";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server.");
@@ -37,17 +39,6 @@ function findPgbouncer(): string {
     }
   }
   throw new Error("The pgbouncer binary is missing: install it to run this test (Debian: apt-get install -y pgbouncer).");
-}
-
-/** A port nobody listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function waitFor(what: string, ready: () => Promise<boolean>) {
@@ -135,25 +126,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return fetch(`http://127.0.0.1:${appPort}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: `http://127.0.0.1:${appPort}`,
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: new URLSearchParams(fields),
-  });
-}
-
-async function page(path: string, cookie?: string) {
-  const response = await fetch(`http://127.0.0.1:${appPort}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-  return { status: response.status, html: await response.text() };
-}
-
-const scoreOf = (html: string) => Number(html.match(/data-testid="question-score">(-?\d+)</)![1]);
+const appOrigin = () => `http://127.0.0.1:${appPort}`;
+const post = (path: string, fields: Record<string, string>, cookie?: string) => postForm(appOrigin(), path, fields, cookie);
+const page = (path: string, cookie?: string) => readPage(appOrigin(), path, cookie);
 
 describe("the app through PgBouncer in transaction mode (DATABASE_PREPARE=false, DATABASE_DIRECT_URL for migrations and LISTEN)", () => {
   it("migrated, seeded, and serves pages", async () => {
@@ -172,17 +147,17 @@ describe("the app through PgBouncer in transaction mode (DATABASE_PREPARE=false,
       if (/class="vote-button" aria-pressed="true"/.test(mine.html) || /asked[\s\S]{0,400}Sam Oduya/.test(mine.html)) continue;
       // Read twice anonymously: the second read comes from the page cache (its inline scripts are
       // allowed by hash, not by a per-response nonce).
-      const score = scoreOf((await page(path)).html);
+      const score = questionScore((await page(path)).html);
       const cached = await fetch(`http://127.0.0.1:${appPort}${path}`);
       expect(cached.headers.get("content-security-policy")).toMatch(/'sha256-/);
-      expect(scoreOf(await cached.text())).toBe(score);
+      expect(questionScore(await cached.text())).toBe(score);
       const id = /^\/questions\/(\d+)\//.exec(path)![1];
       expect((await post(path, { intent: "vote", postId: id, direction: "up" }, cookie)).status).toBe(302);
       // The NOTIFY arrives on the LISTEN connection shortly after the commit.
       const voted = Date.now();
       let seen = score;
       while (seen !== score + 1 && Date.now() - voted < 2000) {
-        seen = scoreOf((await page(path)).html);
+        seen = questionScore((await page(path)).html);
         if (seen !== score + 1) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(seen).toBe(score + 1);

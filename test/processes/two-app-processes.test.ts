@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshPostgresDatabase } from "../support/databases";
+import { postForm, questionScore, readPage } from "../support/http";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server (PGlite is one process only).");
@@ -57,23 +58,9 @@ afterAll(async () => {
   await fresh?.drop();
 });
 
-function post(port: number, path: string, fields: Record<string, string>, cookie?: string) {
-  return fetch(`http://127.0.0.1:${port}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: `http://127.0.0.1:${port}`,
-      ...(cookie ? { Cookie: cookie } : {}),
-    },
-    body: new URLSearchParams(fields),
-  });
-}
-
-async function page(port: number, path: string, cookie?: string) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-  return { status: response.status, html: await response.text() };
-}
+const origin = (port: number) => `http://127.0.0.1:${port}`;
+const post = (port: number, path: string, fields: Record<string, string>, cookie?: string) => postForm(origin(port), path, fields, cookie);
+const page = (port: number, path: string, cookie?: string) => readPage(origin(port), path, cookie);
 
 describe("two app processes, one database", () => {
   it("a session made on one process is honoured by the other, and logging out on it ends it for both", async () => {
@@ -108,7 +95,7 @@ describe("two app processes, one database", () => {
       const before = await page(ports[1], path, cookie);
       // A pressed vote button (the footer's theme switch also uses aria-pressed, so match the vote's class).
       if (/class="vote-button" aria-pressed="true"/.test(before.html) || /asked[\s\S]{0,400}Gwen Halloran/.test(before.html)) continue;
-      const score = Number(before.html.match(/data-testid="question-score">(-?\d+)</)![1]);
+      const score = questionScore(before.html);
       // An anonymous reader of the other process has the page in its cache (the second read comes from it).
       await fetch(`http://127.0.0.1:${ports[1]}${path}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -120,7 +107,7 @@ describe("two app processes, one database", () => {
       const voted = Date.now();
       let seen = score;
       while (seen !== score + 1 && Date.now() - voted < 1000) {
-        seen = Number((await page(ports[1], path)).html.match(/data-testid="question-score">(-?\d+)</)![1]);
+        seen = questionScore((await page(ports[1], path)).html);
         if (seen !== score + 1) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(seen).toBe(score + 1);
