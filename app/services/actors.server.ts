@@ -1,7 +1,7 @@
 // Who is acting, as the privilege rules need them, read inside the use case's transaction.
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { users } from "../../db/schema";
+import { users, type Role } from "../../db/schema";
 import { activeSuspension, explainRefusal, type Decision } from "~/domain/privileges";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 
@@ -18,9 +18,15 @@ export async function findActor(tx: Database, userId: number, now = new Date()) 
     })
     .from(users)
     .where(eq(users.id, userId));
-  if (!row) return null;
-  const { suspendedUntil, suspensionReason, ...actor } = row;
-  return { ...actor, suspension: activeSuspension(suspendedUntil, suspensionReason, now) };
+  return row ? actorFrom(row, now) : null;
+}
+
+type ActorRow = { id: number; role: string; reputation: number; createdAt: Date; suspendedUntil: Date | null; suspensionReason: string | null };
+
+/** The member as the rules see them, from a row already read (say, locked by lockUsers). */
+export function actorFrom(row: ActorRow, now = new Date()) {
+  const { id, role, reputation, createdAt, suspendedUntil, suspensionReason } = row;
+  return { id, role: role as Role, reputation, createdAt, suspension: activeSuspension(suspendedUntil, suspensionReason, now) };
 }
 
 export async function requireActor(tx: Database, userId: number, message = "Log in to do that.", now = new Date()) {

@@ -24,18 +24,17 @@ function factsOf(post: FactSource, question: ThreadSource): PostFacts {
   };
 }
 
-/** Loads a post and the facts rules need, locking its row for the rest of the transaction. */
+/** Loads a post and the facts rules need (its question's too, for an answer), locking the post's row for the rest of the transaction. */
 export async function lockPost(tx: Database, postId: number): Promise<{ post: Post; facts: PostFacts }> {
-  const [post] = await tx.select().from(posts).where(eq(posts.id, postId)).for("update");
-  if (!post) throw new NotFoundError("That post");
-  let question: ThreadSource = null;
-  if (post.type === "answer") {
-    [question] = await tx
-      .select({ authorId: posts.authorId, deletedAt: posts.deletedAt, closedAt: posts.closedAt, lockedAt: posts.lockedAt })
-      .from(posts)
-      .where(eq(posts.id, post.questionId!));
-  }
-  return { post, facts: factsOf(post, question) };
+  const question = alias(posts, "question");
+  const [row] = await tx
+    .select({ post: posts, question: { authorId: question.authorId, deletedAt: question.deletedAt, closedAt: question.closedAt, lockedAt: question.lockedAt } })
+    .from(posts)
+    .leftJoin(question, eq(question.id, posts.questionId))
+    .where(eq(posts.id, postId))
+    .for("update", { of: posts });
+  if (!row) throw new NotFoundError("That post");
+  return { post: row.post, facts: factsOf(row.post, row.question?.authorId ? row.question : null) };
 }
 
 /** The facts the privilege rules need about one post, without a lock (for pages). */

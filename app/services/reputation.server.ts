@@ -12,37 +12,68 @@ import {
   type ReputationChange,
 } from "~/domain/reputation";
 
-/** Row-locks users in id order (a fixed order, so two transactions cannot deadlock). */
-export async function lockUsers(tx: Database, ids: number[]) {
+/**
+ * Row-locks users in id order (a fixed order, so two transactions cannot deadlock), reading with
+ * the lock what the rules need: role, reputation, any suspension, and the reputation already
+ * gained today under the daily cap (kept up to date in memory as events are recorded, so a
+ * use case counts it once, not once per event).
+ */
+export async function lockUsers(tx: Database, ids: number[], now = new Date()) {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   if (unique.length === 0) return new Map<number, LockedUser>();
+  const day = startOfUtcDay(now);
   const rows = await tx
-    .select({ id: users.id, role: users.role, reputation: users.reputation, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      role: users.role,
+      reputation: users.reputation,
+      createdAt: users.createdAt,
+      suspendedUntil: users.suspendedUntil,
+      suspensionReason: users.suspensionReason,
+      // Written out: drizzle leaves columns unqualified in a one-table select, and "id" here would be the event's.
+      cappedGainToday: sql<number>`(select coalesce(sum(e.delta), 0)::int from reputation_events e
+        where e.user_id = users.id and e.counts_toward_daily_cap and e.created_at >= ${day.toISOString()}::timestamptz)`,
+    })
     .from(users)
     .where(inArray(users.id, unique))
     .orderBy(users.id)
     .for("update");
-  return new Map(rows.map((row) => [row.id, row]));
+  return new Map(rows.map((row) => [row.id, { ...row, cappedGainToday: Number(row.cappedGainToday), gainDay: day.getTime() }]));
 }
 
-export type LockedUser = { id: number; role: string; reputation: number; createdAt: Date };
+export type LockedUser = {
+  id: number;
+  role: string;
+  reputation: number;
+  createdAt: Date;
+  suspendedUntil: Date | null;
+  suspensionReason: string | null;
+  /** Capped reputation gained on the UTC day starting at `gainDay`. */
+  cappedGainToday: number;
+  gainDay: number;
+};
 
 function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-async function cappedGainToday(tx: Database, userId: number, now: Date): Promise<number> {
+/** Today's capped gain: from the lock when it was read for the same day, else counted. */
+async function cappedGainToday(tx: Database, user: LockedUser, now: Date): Promise<number> {
+  const day = startOfUtcDay(now);
+  if (user.gainDay === day.getTime()) return user.cappedGainToday;
   const [row] = await tx
     .select({ total: sql<number>`coalesce(sum(${reputationEvents.delta}), 0)::int` })
     .from(reputationEvents)
-    .where(
-      and(
-        eq(reputationEvents.userId, userId),
-        eq(reputationEvents.countsTowardDailyCap, true),
-        gte(reputationEvents.createdAt, startOfUtcDay(now)),
-      ),
-    );
-  return row?.total ?? 0;
+    .where(and(eq(reputationEvents.userId, user.id), eq(reputationEvents.countsTowardDailyCap, true), gte(reputationEvents.createdAt, day)));
+  user.cappedGainToday = row?.total ?? 0;
+  user.gainDay = day.getTime();
+  return user.cappedGainToday;
+}
+
+/** Keeps the locked user's figures in step with an event just written. */
+function applied(user: LockedUser, delta: number, countsTowardDailyCap: boolean, now: Date) {
+  user.reputation += delta;
+  if (countsTowardDailyCap && user.gainDay === startOfUtcDay(now).getTime()) user.cappedGainToday += delta;
 }
 
 async function applyToUser(tx: Database, userId: number, delta: number) {
@@ -64,7 +95,7 @@ export async function recordReputation(
   if (!user) throw new Error(`user ${change.userId} must be locked before recording reputation`);
   if (!earnsReputation(user.role)) return;
   const rule = REPUTATION_RULES[change.reason];
-  const gainToday = rule.capped ? await cappedGainToday(tx, user.id, now) : 0;
+  const gainToday = rule.capped ? await cappedGainToday(tx, user, now) : 0;
   const delta = appliedDelta(rule.points, rule.capped, { current: user.reputation, cappedGainToday: gainToday });
   await tx.insert(reputationEvents).values({
     userId: user.id,
@@ -76,7 +107,7 @@ export async function recordReputation(
     createdAt: now,
   });
   await applyToUser(tx, user.id, delta);
-  user.reputation += delta;
+  applied(user, delta, rule.capped, now);
 }
 
 /** Events matching a post, reasons and optionally the actor that have not been reversed. */
@@ -118,18 +149,19 @@ export async function reverseReputation(
     if (!user) throw new Error(`user ${event.userId} must be locked before reversing reputation`);
     const delta = appliedDelta(-event.delta, false, { current: user.reputation, cappedGainToday: 0 });
     const sameDay = startOfUtcDay(event.createdAt).getTime() === startOfUtcDay(now).getTime();
+    const countsTowardDailyCap = event.countsTowardDailyCap && sameDay;
     await tx.insert(reputationEvents).values({
       userId: event.userId,
       reason: "reversal",
       delta,
       postId: match.postId,
       actorId: match.actorId ?? null,
-      countsTowardDailyCap: event.countsTowardDailyCap && sameDay,
+      countsTowardDailyCap,
       reversesId: event.id,
       createdAt: now,
     });
     await applyToUser(tx, event.userId, delta);
-    user.reputation += delta;
+    applied(user, delta, countsTowardDailyCap, now);
   }
 }
 

@@ -5,9 +5,9 @@ import type { Database } from "../../db/client";
 import { posts, votes } from "../../db/schema";
 import { can } from "~/domain/privileges";
 import { acceptEvents, voteEvents, type VoteValue } from "~/domain/reputation";
-import { findActor, requireActor, requireAllowed } from "./actors.server";
+import { actorFrom, findActor, requireAllowed } from "./actors.server";
 import { awardBadges } from "./badges.server";
-import { NotFoundError } from "./errors";
+import { ForbiddenError, NotFoundError } from "./errors";
 import { lockPost } from "./posts.server";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 
@@ -24,9 +24,13 @@ export async function castVote(
 ): Promise<{ score: number; vote: VoteValue | 0 }> {
   return db.transaction(async (tx) => {
     const { post, facts } = await lockPost(tx, input.postId);
-    const voter = await requireActor(tx, input.voterId, "Log in to vote.");
     // Withdrawing a vote is refused on a deleted post too: its votes are frozen until restored.
     if (facts.deleted || facts.questionDeleted) throw new NotFoundError("That post");
+    // The voter is read with the lock on both members, not once more before it.
+    const locked = await lockUsers(tx, [post.authorId, input.voterId], now);
+    const voterRow = locked.get(input.voterId);
+    if (!voterRow) throw new ForbiddenError("Log in to vote.");
+    const voter = actorFrom(voterRow, now);
 
     const [existing] = await tx
       .select({ value: votes.value })
@@ -38,7 +42,6 @@ export async function castVote(
     // Withdrawing is a write too: a suspended member may not, so it is checked like casting.
     if (next !== 0 || voter.suspension) requireAllowed(can(voter, { type: input.direction === "up" ? "upvote" : "downvote", post: facts }));
 
-    const locked = await lockUsers(tx, [post.authorId, voter.id]);
     let score = post.score;
     if (existing) {
       await tx.delete(votes).where(and(eq(votes.postId, post.id), eq(votes.voterId, voter.id)));
@@ -58,7 +61,7 @@ export async function castVote(
       score += next;
     }
     await tx.update(posts).set({ score }).where(eq(posts.id, post.id));
-    if (next === 1 && post.type === "answer") await awardBadges(tx, post.authorId, "answer_voted", { postId: post.id, now });
+    if (next === 1 && post.type === "answer") await awardBadges(tx, post.authorId, "answer_voted", { postId: post.id, now, eventStats: { bestAnswerScore: score } });
     return { score, vote: next };
   });
 }
@@ -93,7 +96,7 @@ export async function acceptAnswer(
       previousAuthorId = previous?.authorId ?? null;
     }
     const involved = [question.authorId, answer.authorId, ...(previousAuthorId === null ? [] : [previousAuthorId])];
-    const locked = await lockUsers(tx, involved);
+    const locked = await lockUsers(tx, involved, now);
     if (current !== null) {
       await reverseReputation(tx, { postId: current, reasons: ["answer_accepted", "accepted_an_answer"] }, locked, now);
     }

@@ -6,6 +6,8 @@
 //   BENCH_SECONDS      load per scenario (default 10)
 //   BENCH_CONNECTIONS  concurrent connections (default 32)
 //   BENCH_JSON         where the JSON goes (default bench-results.json in the system's temp folder)
+//   BENCH_NODE_ARGS    extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+//   BENCH_ONLY         comma-separated scenario names to run (default: all)
 //   BENCH_DATABASE     another name for the kept data; BENCH_FRESH=1 remakes it (the smoke test uses both)
 // Timings of the services alone, in-process, are `npm run bench:services` (test/bench/run.ts).
 import { spawnSync } from "node:child_process";
@@ -19,7 +21,7 @@ import { prepareData } from "./data";
 import { driveLoad, measure, type Target } from "./load";
 import { questionPageJavaScript } from "./page-weight";
 import { printTable, writeJson, type BenchReport, type ScenarioFigures } from "./report";
-import { buildScenarios, warmUpRequests } from "./scenarios";
+import { buildScenarios, onlyThe, warmUpRequests } from "./scenarios";
 import { postgresBackends, rssBytes, startServer } from "./server";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -46,7 +48,8 @@ if (!existsSync(path.join(root, "build", "index.js")) || !existsSync(path.join(r
 const data = await prepareData({ questions: settings.questions, serverUrl: process.env.DATABASE_URL, name: process.env.BENCH_DATABASE || undefined, fresh: process.env.BENCH_FRESH === "1" });
 console.log(`Data: ${data.where}${data.reused ? " (reused: made by an earlier run)" : ""}`);
 const setup = await data.open();
-const scenarioSet = await buildScenarios(setup.db);
+const everyScenario = await buildScenarios(setup.db);
+const scenarioSet = onlyThe(everyScenario, process.env.BENCH_ONLY);
 await setup.close();
 
 // 3. The calibration server, then the app, each measured alone.
@@ -58,7 +61,8 @@ await bare.stop();
 
 const serverLog = path.join(os.tmpdir(), `${data.name.replaceAll("_", "-")}-server.log`);
 const outbox = mkdtempSync(path.join(os.tmpdir(), "peerdesk-bench-outbox-"));
-const app = await startServer(["--import", "tsx", path.join(root, "app", "server", "index.ts")], {
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+const app = await startServer([...nodeArgs, "--import", "tsx", path.join(root, "app", "server", "index.ts")], {
   ...data.serverEnv,
   NODE_ENV: "production",
   SEED_DEMO_DATA: "false",
@@ -72,8 +76,9 @@ const target: Target = { origin: app.origin, pid: app.pid, postgresPids: backend
 
 let report: BenchReport;
 try {
+  const warmUp = warmUpRequests(scenarioSet.scenarios.some((s) => !s.writes) ? scenarioSet : everyScenario);
   console.log(`Warming up the app (${Math.min(3, settings.seconds)} s over every read scenario)...`);
-  await driveLoad({ ...measureJob, origin: app.origin, seconds: Math.min(3, settings.seconds), requests: warmUpRequests(scenarioSet) });
+  await driveLoad({ ...measureJob, origin: app.origin, seconds: Math.min(3, settings.seconds), requests: warmUp });
 
   const scenarios: ScenarioFigures[] = [];
   for (const scenario of scenarioSet.scenarios) {
@@ -86,7 +91,7 @@ try {
     console.log(`  ${scenario.label}: ${scenario.requests.length} distinct requests, ${figures.requests} answered, ${figures.requestsPerSecond.toFixed(0)}/s`);
     scenarios.push({ name: scenario.name, label: scenario.label, distinctRequests: scenario.requests.length, ...figures, ratioToCalibration: figures.requestsPerSecond / calibration.requestsPerSecond });
   }
-  const firstQuestion = scenarioSet.scenarios.find((s) => s.name === "question")!.requests[0].path;
+  const firstQuestion = everyScenario.scenarios.find((s) => s.name === "question")!.requests[0].path;
   const javaScript = await questionPageJavaScript(app.origin, firstQuestion);
   const serverRssBytes = rssBytes(app.pid);
   await backends?.close();

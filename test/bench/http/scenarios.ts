@@ -135,6 +135,15 @@ export async function buildScenarios(db: Database): Promise<ScenarioSet> {
   return { scenarios, skipped };
 }
 
+/** The scenarios named in a comma-separated list (all when the list is empty), for timing one change. */
+export function onlyThe(set: ScenarioSet, names: string | undefined): ScenarioSet {
+  const wanted = (names ?? "").split(",").map((name) => name.trim()).filter(Boolean);
+  if (wanted.length === 0) return set;
+  const unknown = wanted.filter((name) => !set.scenarios.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names no scenario called ${unknown.join(", ")}; there are ${set.scenarios.map((s) => s.name).join(", ")}`);
+  return { scenarios: set.scenarios.filter((s) => wanted.includes(s.name)), skipped: set.skipped };
+}
+
 /** Every read scenario's requests, interleaved: the warm-up touches each kind of page. */
 export function warmUpRequests(set: ScenarioSet): BenchRequest[] {
   const reads = set.scenarios.filter((s) => !s.writes);
