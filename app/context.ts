@@ -1,6 +1,7 @@
 // What the HTTP server hands every loader and action.
 import type { Database } from "../db/client";
 import type { PageCacheSlot } from "./http/page-cache.server";
+import type { SharedReads } from "./services/shared-reads.server";
 
 export interface PeerdeskContext {
   db: Database;
@@ -11,6 +12,8 @@ export interface PeerdeskContext {
   secureCookies: boolean;
   /** Set when an anonymous reader asked for a page the cache could keep (app/server/page-cache.ts). */
   pageCache: PageCacheSlot | null;
+  /** Reads shared by every viewer, kept until the database announces a change (app/services/shared-reads.server.ts). */
+  sharedReads: SharedReads;
 }
 
 declare module "@remix-run/node" {

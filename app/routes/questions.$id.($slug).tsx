@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw redirect(logInPath(url.pathname + url.search));
   }
   try {
-    const page = await getQuestionPage(context.db, id, viewer);
+    const page = await getQuestionPage(context.db, id, viewer, context.sharedReads);
     const path = questionPath(page.question);
     requireCanonicalPath(request, path);
     const seo = pageSeo({ title: page.question.title, path, description: page.description, type: "article", noindex: page.question.deletedAt !== null });

@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // `/` and `/questions` show the same list: both name `/` as the one to index.
   const path = page.canonicalQuery ? `/questions${page.canonicalQuery}` : "/";
   const seo = pageSeo({ title: LIST_TITLES[page.sort], path, description: "Questions and answers from the community, with staff close at hand." });
-  return { ...page, seo, side: await listPageSideColumn(context.db) };
+  return { ...page, seo, side: await listPageSideColumn(context.db, context.sharedReads) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Questions"));

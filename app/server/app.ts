@@ -7,6 +7,7 @@ import express from "express";
 import type { Database } from "../../db/client";
 import { FORM_BYTES_LIMIT } from "../http/body.server";
 import type { PageCacheSlot } from "../http/page-cache.server";
+import { SharedReads } from "../services/shared-reads.server";
 import { compressResponses } from "./compression";
 import { servePageCache, type PageCache } from "./page-cache";
 import { cspNonce, guardRequests, securityHeaders } from "./security";
@@ -18,9 +19,11 @@ export interface AppOptions {
   production: boolean;
   trustProxy: string | undefined;
   pageCache: PageCache;
+  /** Kept shared reads; by default none are kept (no change notifications connected). */
+  sharedReads?: SharedReads;
 }
 
-export function createApp({ build, db, root, production, trustProxy, pageCache }: AppOptions) {
+export function createApp({ build, db, root, production, trustProxy, pageCache, sharedReads = new SharedReads() }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   // Pages arrive whole (entry.server.tsx), so each is compressed once; cached pages come compressed.
@@ -28,7 +31,9 @@ export function createApp({ build, db, root, production, trustProxy, pageCache }
   app.use(cspNonce);
   app.use(securityHeaders(production));
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Files in public/ all have an extension: a page address is not looked for on disk (a stat per page view).
+  const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
   guardRequests(app, { trustProxy, maxBodyBytes: FORM_BYTES_LIMIT });
   app.use(servePageCache(pageCache));
   app.all(
@@ -42,6 +47,7 @@ export function createApp({ build, db, root, production, trustProxy, pageCache }
         cspNonce: res.locals.cspNonce as string,
         secureCookies: production,
         pageCache: (res.locals.pageCacheSlot as PageCacheSlot | undefined) ?? null,
+        sharedReads,
       }),
     }),
   );

@@ -11,6 +11,7 @@ import { deliverPendingEmails, folderTransport, smtpTransport } from "../service
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { refreshSearchStatistics, searchStatisticsAge } from "../services/search/index.server";
 import { reverseSerialVotes } from "../services/serial-voting.server";
+import { SharedReads } from "../services/shared-reads.server";
 import { createApp } from "./app";
 import { PAGES_CHANGED_CHANNEL, PageCache } from "./page-cache";
 
@@ -79,9 +80,20 @@ function startJobs(handle: DatabaseHandle) {
 async function serve(handle: DatabaseHandle) {
   const build = (await import(path.join(root, "build", "index.js"))) as ServerBuild;
   const pageCache = new PageCache({ maxBytes: settings.PAGE_CACHE_MB * 1024 * 1024, maxAgeMs: 60_000, production });
-  // Every process empties its cache at each change, and after a reconnect (it may have missed some).
-  await handle.listen(PAGES_CHANGED_CHANNEL, () => pageCache.invalidate(), () => pageCache.invalidate());
-  const app = createApp({ build, db: handle.db, root, production, trustProxy: settings.TRUST_PROXY, pageCache });
+  const sharedReads = new SharedReads();
+  // Every process empties its caches at each change, and after a reconnect (it may have missed some).
+  await handle.listen(
+    PAGES_CHANGED_CHANNEL,
+    () => {
+      pageCache.invalidate();
+      sharedReads.changed();
+    },
+    () => {
+      pageCache.invalidate();
+      sharedReads.connected();
+    },
+  );
+  const app = createApp({ build, db: handle.db, root, production, trustProxy: settings.TRUST_PROXY, pageCache, sharedReads });
   const server = app.listen(settings.PORT, () => {
     const who = cluster.isWorker ? `worker ${cluster.worker?.id}` : `${handle.driver}`;
     console.log(`Peerdesk listening on http://localhost:${settings.PORT} (${who}, ready in ${Date.now() - started} ms)`);

@@ -4,7 +4,9 @@ import type { Database } from "../../db/client";
 import { can, controlNote, isStaff, type Actor, type ControlNote, type PostFacts } from "~/domain/privileges";
 import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
-import { hotQuestions, readThread } from "./question-queries.server";
+import { readThread } from "./question-queries.server";
+import type { SharedReads } from "./shared-reads.server";
+import { hotQuestionsBox } from "./side-column.server";
 import { questionSearchData } from "./seo.server";
 import { relatedSideLinks } from "./related-posts.server";
 
@@ -18,7 +20,7 @@ export interface PostPermissions {
   notes: { vote: ControlNote | null; comment: ControlNote | null; flag: ControlNote | null; edit: ControlNote | null };
 }
 
-export async function getQuestionPage(db: Database, questionId: number, viewer: Actor | null) {
+export async function getQuestionPage(db: Database, questionId: number, viewer: Actor | null, shared: SharedReads) {
   const staff = isStaff(viewer);
   const thread = await readThread(db, questionId, viewer?.id ?? null, { includeDeleted: staff });
   const searchData = questionSearchData(thread.question, thread.answers);
@@ -30,7 +32,7 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     answers.map((answer) => answer.id),
   );
   const related = question.deletedAt !== null ? [] : await relatedSideLinks(db, question);
-  const hot = await hotQuestions(db, { excludeId: question.id });
+  const hot = await hotQuestionsBox(db, shared, question.id);
   const liveAnswers = answers.filter((answer) => !answer.deletedAt).length;
   // Earned badge counts beside the authors' names.
   const badges = await badgeCountsFor(db, [question.author.id, ...answers.map((answer) => answer.author.id)]);

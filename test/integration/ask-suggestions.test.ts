@@ -9,6 +9,7 @@ import { loader as suggestionsLoader } from "~/routes/questions.ask_.suggestions
 import { deflectionByDay } from "~/services/deflection.server";
 import { changeArticleStatus, promoteAnswer } from "~/services/knowledge-base.server";
 import { getQuestionPage } from "~/services/question-page.server";
+import { UNSHARED } from "~/services/shared-reads.server";
 import { relatedSideLinks } from "~/services/related-posts.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
@@ -167,7 +168,7 @@ describe("related questions and articles on a question page", () => {
     await makeAnswer(t.db, answerer.id, similar.id, "Reports, then Export, then CSV.");
     const viewed = await makeQuestion(t.db, asker.id, "Can I export my invoices as a CSV file?");
 
-    const page = await getQuestionPage(t.db, viewed.id, null);
+    const page = await getQuestionPage(t.db, viewed.id, null, UNSHARED);
     const related = page.related.map((item) => `${item.kind}:${item.id}`);
     expect(related).toContain(`article:${article.id}`);
     expect(related).toContain(`question:${similar.id}`);
@@ -183,13 +184,13 @@ describe("related questions and articles on a question page", () => {
     const other = await makeQuestion(t.db, asker.id, "Packing slip printing cuts off the address");
     await makeAnswer(t.db, answerer.id, other.id, "Set the paper size to A4.");
     const viewed = await makeQuestion(t.db, asker.id, "How do I print a packing slip?");
-    const first = await getQuestionPage(t.db, viewed.id, null);
+    const first = await getQuestionPage(t.db, viewed.id, null, UNSHARED);
     expect(first.related.map((item) => item.id)).toEqual(expect.arrayContaining([similar.id, other.id]));
 
     await t.db.update(posts).set({ title: "Printing packing slips for orders in bulk" }).where(eq(posts.id, similar.id));
     await t.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, other.id));
     const kept = await t.db.select().from(relatedPosts).where(eq(relatedPosts.questionId, viewed.id));
-    const second = await getQuestionPage(t.db, viewed.id, null);
+    const second = await getQuestionPage(t.db, viewed.id, null, UNSHARED);
     expect(second.related.find((item) => item.id === similar.id)?.title).toBe("Printing packing slips for orders in bulk");
     expect(second.related.map((item) => item.id)).not.toContain(other.id);
     // Read from what was kept, not ranked again.

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { posts } from "../../db/schema";
 import { askQuestion } from "~/services/posting.server";
 import { getQuestionPage } from "~/services/question-page.server";
+import { UNSHARED } from "~/services/shared-reads.server";
 import { hotQuestions } from "~/services/question-queries.server";
 import { listPageSideColumn } from "~/services/side-column.server";
 import { acceptAnswer } from "~/services/voting.server";
@@ -52,7 +53,7 @@ describe("Hot this week", () => {
 
 describe("the side columns", () => {
   it("lists pages with hot questions and tags by how many live questions use them", async () => {
-    const side = await listPageSideColumn(t.db);
+    const side = await listPageSideColumn(t.db, UNSHARED);
     expect(side.hot.map((question) => question.id)).toEqual([ids.busy, ids.quiet]);
     const common = side.popularTags.find((tag) => tag.name === "side-common");
     // The deleted question no longer counts.
@@ -61,13 +62,13 @@ describe("the side columns", () => {
   });
 
   it("a question page knows whether it is solved, and shows other hot questions", async () => {
-    const before = await getQuestionPage(t.db, ids.busy, null);
+    const before = await getQuestionPage(t.db, ids.busy, null, UNSHARED);
     expect(before.solved).toBe(false);
     expect(before.hot.map((question) => question.id)).toEqual([ids.quiet]);
 
     const [answer] = await t.db.select({ id: posts.id, authorId: posts.authorId }).from(posts).where(eq(posts.questionId, ids.busy)).limit(1);
     const [question] = await t.db.select({ authorId: posts.authorId }).from(posts).where(eq(posts.id, ids.busy));
     await acceptAnswer(t.db, { actorId: question.authorId, answerId: answer.id });
-    expect((await getQuestionPage(t.db, ids.busy, null)).solved).toBe(true);
+    expect((await getQuestionPage(t.db, ids.busy, null, UNSHARED)).solved).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { users } from "../../db/schema";
 import { questionPath, userPath } from "~/lib/paths";
 import { questionTitle } from "~/services/question-queries.server";
+import { SharedReads } from "~/services/shared-reads.server";
 
 export interface RouteResult {
   status: number;
@@ -14,7 +15,7 @@ export interface RouteResult {
 }
 
 export function contextFor(db: Database, clientIp = "203.0.113.7"): AppLoadContext {
-  return { db, clientIp, cspNonce: "test-nonce", secureCookies: false, pageCache: null };
+  return { db, clientIp, cspNonce: "test-nonce", secureCookies: false, pageCache: null, sharedReads: new SharedReads() };
 }
 
 export function formRequest(path: string, fields: Record<string, string>, cookie?: string) {
