@@ -3,7 +3,7 @@
 // requests. Figures are per request, so scenarios of different speeds compare directly.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { cpuBetween, cpuOfPids } from "./server";
+import { cpuBetween, cpuOfPids, withChildren } from "./server";
 
 export interface BenchRequest {
   method?: "GET" | "POST";
@@ -64,7 +64,7 @@ export function driveLoad(job: LoadJob): Promise<LoadResult> {
 
 /** CPU of the target's processes now: the app's, and PostgreSQL's backends' per pid (null without them). */
 async function readCpu(target: Target) {
-  return { app: cpuOfPids([target.pid]), postgres: target.postgresPids ? cpuOfPids(await target.postgresPids()) : null };
+  return { app: cpuOfPids(withChildren(target.pid)), postgres: target.postgresPids ? cpuOfPids(await target.postgresPids()) : null };
 }
 
 /**
@@ -98,7 +98,7 @@ export async function measure(target: Target, job: Omit<LoadJob, "origin">): Pro
   const before = await readCpu(target);
   const result = await driveLoad({ ...job, origin: target.origin });
   await settle(target);
-  const appAfter = cpuOfPids([target.pid]);
+  const appAfter = cpuOfPids(withChildren(target.pid));
   // Backends that appeared during the load count from zero; one that ended took its CPU along (rare: the pool keeps them).
   const pgAfter = before.postgres && target.postgresPids ? cpuOfPids([...new Set([...before.postgres.keys(), ...(await target.postgresPids())])]) : null;
   const served = result.requests + job.connections;

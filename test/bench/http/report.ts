@@ -17,7 +17,7 @@ export interface BenchReport {
   /** loadAverage: the 1-minute load average at the start and end of the run; above the CPU count, other work was competing. */
   machine: { cpus: number; model: string; node: string; loadAverage: { start: number; end: number } };
   database: { driver: "postgres" | "pglite"; where: string; reused: boolean };
-  settings: { questions: number; seconds: number; connections: number };
+  settings: { questions: number; seconds: number; connections: number; workers: number };
   calibration: Measurement & { bodyBytes: number };
   scenarios: ScenarioFigures[];
   skipped: { name: string; why: string }[];

@@ -6,6 +6,7 @@
 //   BENCH_SECONDS      load per scenario (default 10)
 //   BENCH_CONNECTIONS  concurrent connections (default 32)
 //   BENCH_JSON         where the JSON goes (default bench-results.json in the system's temp folder)
+//   BENCH_WORKERS      app processes (WEB_CONCURRENCY; default 1; PostgreSQL only); CPU counts them all
 //   BENCH_NODE_ARGS    extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 //   BENCH_ONLY         comma-separated scenario names to run (default: all)
 //   BENCH_DATABASE     another name for the kept data; BENCH_FRESH=1 remakes it (the smoke test uses both)
@@ -22,7 +23,7 @@ import { driveLoad, measure, type Target } from "./load";
 import { questionPageJavaScript } from "./page-weight";
 import { printTable, writeJson, type BenchReport, type ScenarioFigures } from "./report";
 import { buildScenarios, onlyThe, warmUpRequests } from "./scenarios";
-import { postgresBackends, rssBytes, startServer } from "./server";
+import { postgresBackends, rssBytes, startServer, withChildren } from "./server";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const setting = (name: string, fallback: number) => {
@@ -30,7 +31,12 @@ const setting = (name: string, fallback: number) => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1`);
   return value;
 };
-const settings = { questions: setting("BENCH_QUESTIONS", 20_000), seconds: setting("BENCH_SECONDS", 10), connections: setting("BENCH_CONNECTIONS", 32) };
+const settings = {
+  questions: setting("BENCH_QUESTIONS", 20_000),
+  seconds: setting("BENCH_SECONDS", 10),
+  connections: setting("BENCH_CONNECTIONS", 32),
+  workers: setting("BENCH_WORKERS", 1),
+};
 const jsonFile = process.env.BENCH_JSON || path.join(os.tmpdir(), "bench-results.json");
 // Every response the browser would get, compressed as a browser asks for it.
 const headers = { "accept-encoding": "gzip, deflate, br", "user-agent": "peerdesk-bench" };
@@ -56,8 +62,12 @@ await setup.close();
 const measureJob = { seconds: settings.seconds, connections: settings.connections, headers };
 console.log(`Calibrating: bare node:http, ${settings.connections} connections, ${settings.seconds} s...`);
 const bare = await startCalibrationServer();
-const calibration = await measure({ origin: bare.origin, pid: bare.pid }, { ...measureJob, requests: Array.from({ length: 500 }, (_, i) => ({ path: `/page/${i}` })) });
-await bare.stop();
+let calibration: Awaited<ReturnType<typeof measure>>;
+try {
+  calibration = await measure({ origin: bare.origin, pid: bare.pid }, { ...measureJob, requests: Array.from({ length: 500 }, (_, i) => ({ path: `/page/${i}` })) });
+} finally {
+  await bare.stop(); // also when the load fails: no calibration server is left behind
+}
 
 const serverLog = path.join(os.tmpdir(), `${data.name.replaceAll("_", "-")}-server.log`);
 const outbox = mkdtempSync(path.join(os.tmpdir(), "peerdesk-bench-outbox-"));
@@ -66,6 +76,7 @@ const app = await startServer([...nodeArgs, "--import", "tsx", path.join(root, "
   ...data.serverEnv,
   NODE_ENV: "production",
   SEED_DEMO_DATA: "false",
+  WEB_CONCURRENCY: String(settings.workers),
   OUTBOX_DIR: outbox,
   // Every request comes from 127.0.0.1: the per-address search limit would turn the search scenario into 429s.
   RATE_LIMIT_SEARCH_PER_IP: "1000000000",
@@ -93,7 +104,7 @@ try {
   }
   const firstQuestion = everyScenario.scenarios.find((s) => s.name === "question")!.requests[0].path;
   const javaScript = await questionPageJavaScript(app.origin, firstQuestion);
-  const serverRssBytes = rssBytes(app.pid);
+  const serverRssBytes = withChildren(app.pid).reduce((sum, pid) => sum + (rssBytes(pid) ?? 0), 0);
   await backends?.close();
   await app.stop();
 
@@ -122,6 +133,6 @@ try {
   rmSync(outbox, { recursive: true, force: true });
 }
 
-console.log(`\nPeerdesk HTTP bench, ${report.database.where}, ${settings.questions.toLocaleString("en")} questions, ${settings.connections} connections, ${settings.seconds} s per scenario, ${report.machine.cpus} CPUs (${report.machine.model}), load average ${report.machine.loadAverage.start.toFixed(1)} at the start, ${report.machine.loadAverage.end.toFixed(1)} at the end\n`);
+console.log(`\nPeerdesk HTTP bench, ${report.database.where}, ${settings.questions.toLocaleString("en")} questions, ${settings.connections} connections, ${settings.seconds} s per scenario, ${settings.workers} app process${settings.workers === 1 ? "" : "es"}, ${report.machine.cpus} CPUs (${report.machine.model}), load average ${report.machine.loadAverage.start.toFixed(1)} at the start, ${report.machine.loadAverage.end.toFixed(1)} at the end\n`);
 printTable(report);
 writeJson(report, jsonFile);

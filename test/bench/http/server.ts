@@ -2,7 +2,7 @@
 // free port and waiting until it answers, and reading how much CPU time and memory a process (or
 // PostgreSQL's backends for one database) has used. Linux only: the figures come from /proc.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 
 export interface RunningServer {
@@ -99,6 +99,22 @@ export function rssBytes(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** A process and its children (the workers of a WEB_CONCURRENCY server), found by their parent pid in /proc. */
+export function withChildren(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The parent pid is the second field after the command name (which is in parentheses).
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) pids.push(Number(entry));
+    } catch {
+      // gone since the directory was read
+    }
+  }
+  return pids;
 }
 
 /** CPU milliseconds of each pid in the list that is still alive. */
