@@ -10,7 +10,7 @@ import stylesheet from "./styles/app.css?url";
 import { settingsPath, userPath } from "./lib/paths";
 import { hasPrivilege } from "./domain/privileges";
 import { readTheme } from "./http/theme.server";
-import { LogoMark, MenuIcon, SearchIcon } from "./components/icons";
+import { BellIcon, LogoMark, MenuIcon, SearchIcon } from "./components/icons";
 import { Avatar } from "./components/avatar";
 import { THEMES, type Theme } from "./lib/themes";
 
@@ -31,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const viewer = session?.user ?? null;
   return data(
-    { viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role, reputation: viewer.reputation } : null, theme: readTheme(request) },
+    {
+      viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role, reputation: viewer.reputation, unreadNotifications: viewer.unreadNotifications } : null,
+      theme: readTheme(request),
+    },
     { headers },
   );
 }
@@ -133,6 +136,30 @@ function AccountLinks({ inMenu }: { inMenu: boolean }) {
   );
 }
 
+/** The signed-in member's way to their notifications, with the unread count; on every screen size. */
+function NotificationBell() {
+  const viewer = useViewer();
+  const location = useLocation();
+  if (!viewer) return null;
+  const unread = viewer.unreadNotifications;
+  const shown = unread >= 100 ? "99+" : String(unread);
+  return (
+    <Link
+      to="/notifications"
+      className="notification-bell"
+      aria-label={unread > 0 ? `Notifications, ${shown} unread` : "Notifications"}
+      aria-current={location.pathname === "/notifications" ? "page" : undefined}
+    >
+      <BellIcon size={20} />
+      {unread > 0 ? (
+        <span className="notification-bell__count" aria-hidden="true">
+          {shown}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 function SiteHeader() {
   const location = useLocation();
   const section = sectionOf(location.pathname);
@@ -149,6 +176,7 @@ function SiteHeader() {
         <Link to="/questions/ask" className="button button--small site-ask site-ask--wide" aria-current={section === "ask" ? "page" : undefined}>
           Ask question
         </Link>
+        <NotificationBell />
         <div className="site-account site-account--wide">
           <AccountLinks inMenu={false} />
         </div>

@@ -468,10 +468,20 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     message: text("message").notNull(),
     link: text("link"),
+    /** Who acted (null for the system: a badge); never the recipient. */
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    /** What the notice is about ("answer:42"): one notice per recipient and thing, however often the event fires. */
+    dedupeKey: text("dedupe_key"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     readAt: timestamptz("read_at"),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt, t.id),
+    uniqueIndex("notifications_dedupe_unique").on(t.userId, t.dedupeKey),
+    // The bell's unread count reads only unread rows.
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
 );
 
 

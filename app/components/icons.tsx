@@ -61,3 +61,10 @@ export const LogoMark = (props: { size?: number }) => (
     <path d="M8 1.5l6.5 6.5L8 14.5 1.5 8z" fill="currentColor" stroke="none" />
   </Icon>
 );
+
+export const BellIcon = (props: { size?: number }) => (
+  <Icon {...props}>
+    <path d="M4 11.5V7a4 4 0 018 0v4.5l1 1.2H3z" />
+    <path d="M6.5 14a1.6 1.6 0 003 0" />
+  </Icon>
+);

@@ -21,7 +21,9 @@ import { parseId } from "~/forms/limits";
 import { failureFromServiceError, invalid, notFound, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { badgesOf } from "~/services/badges.server";
-import { displayNameOf, listNotifications, setRole } from "~/services/users.server";
+import { displayNameOf, setRole } from "~/services/users.server";
+import { notificationPage } from "~/services/notifications.server";
+import { NotificationLine } from "~/components/notification-parts";
 import { userPath } from "~/lib/paths";
 import { requireCanonicalPath } from "~/http/canonical.server";
 import { pageSeo } from "~/http/page-seo.server";
@@ -64,7 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const path = userPath(profile.user);
     requireCanonicalPath(request, path);
     const lists = await loadTab(context.db, id, tab, url.searchParams.get("after"));
-    const activity = viewer?.id === id ? await listNotifications(context.db, id) : null;
+    const activity = viewer?.id === id ? (await notificationPage(context.db, id, { limit: 5 })).notifications : null;
     return {
       ...profile,
       tab,
@@ -182,13 +184,13 @@ export default function ProfilePage() {
               <ul className="plain-list">
                 {activity.map((item) => (
                   <li key={item.id}>
-                    {item.link ? <Link to={item.link}>{item.message}</Link> : item.message}{" "}
-                    <span className="muted">
-                      <TimeAgo date={item.createdAt} now={now} />
-                    </span>
+                    <NotificationLine item={item} now={now} />
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link to="/notifications">All notifications</Link>
+              </p>
             </section>
           ) : null}
 

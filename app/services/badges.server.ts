@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { notifications, userBadges, users } from "../../db/schema";
+import { userBadges, users } from "../../db/schema";
 import {
   BADGE_RULES,
   TIER_ORDER,
@@ -21,6 +21,7 @@ import {
   type BadgeTrigger,
 } from "~/domain/badges";
 import { badgePath } from "~/lib/paths";
+import { notify } from "./notifications.server";
 
 /** One SQL expression per stat, for member `userId`. Deleted posts and threads count for nothing. */
 function statSql(stat: BadgeStat, userId: number): SQL {
@@ -120,20 +121,21 @@ export async function awardBadges(
     )
     .onConflictDoNothing()
     .returning({ badge: userBadges.badge });
-  if (inserted.length > 0) {
-    await tx.insert(notifications).values(
-      inserted.map(({ badge }) => {
-        const rule = earned.find((candidate) => candidate.slug === badge)!;
-        return {
-          userId,
-          kind: "badge_earned",
-          message: `You earned the “${rule.name}” badge (${rule.tier}): ${rule.description}`,
-          link: badgePath(rule.slug),
-          createdAt: now,
-        };
-      }),
-    );
-  }
+  await notify(
+    tx,
+    null,
+    inserted.map(({ badge }) => {
+      const rule = earned.find((candidate) => candidate.slug === badge)!;
+      return {
+        userId,
+        kind: "badge_earned" as const,
+        message: `You earned the “${rule.name}” badge (${rule.tier}): ${rule.description}`,
+        link: badgePath(rule.slug),
+        dedupeKey: `badge:${rule.slug}`,
+      };
+    }),
+    now,
+  );
   return inserted.map((row) => row.badge);
 }
 

@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, notifications, postRevisions, posts, users } from "../../db/schema";
+import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
 import { nextStatus, uniqueSlug, type StatusChange } from "~/domain/knowledge-base";
 import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
 import { REPUTATION_RULES } from "~/domain/reputation";
@@ -17,6 +17,8 @@ import { awardBadges } from "./badges.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 import { answerPath } from "~/lib/paths";
+import { noticeFor } from "~/domain/notifications";
+import { notify } from "./notifications.server";
 
 async function freeSlug(tx: Database, title: string, articleId?: number) {
   const base = slugify(title);
@@ -76,13 +78,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     }
     await awardBadges(tx, answer.authorId, "answer_promoted", { postId: answer.id, now });
     const link = answerPath(question, answer.id);
-    await tx.insert(notifications).values({
-      userId: answer.authorId,
-      kind: "answer_promoted",
-      message: `Your answer to “${title}” is becoming a knowledge-base article.`,
-      link,
-      createdAt: now,
-    });
+    await notify(tx, actor!.id, [noticeFor.promoted({ answerAuthorId: answer.authorId, questionTitle: question.title ?? title, answerId: answer.id, link })], now);
     const [author] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, answer.authorId));
     await queueEmail(
       tx,

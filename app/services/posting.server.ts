@@ -10,10 +10,12 @@ import { awardBadges } from "./badges.server";
 import { recordDeflectionEvent } from "./deflection.server";
 import { publicUrl, queueEmail } from "./email.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
-import { latestRevisionNumber, lockPost } from "./posts.server";
+import { latestRevisionNumber, lockPost, threadOf } from "./posts.server";
+import { notify } from "./notifications.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { screenNewPost } from "./review-items.server";
-import { answerPath } from "~/lib/paths";
+import { answerPath, questionPath } from "~/lib/paths";
+import { noticeFor } from "~/domain/notifications";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -113,6 +115,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       .update(posts)
       .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
       .where(eq(posts.id, question.id));
+    await notify(tx, actor.id, [noticeFor.answer({ askerId: question.authorId, questionTitle: question.title ?? "", answerId: answer.id, link: answerPath(question, answer.id) })], now);
     if (question.authorId !== actor.id) {
       const [asker] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, question.authorId));
       await queueEmail(
@@ -133,12 +136,19 @@ export async function addComment(db: Database, input: { authorId: number; postId
   await hitRateLimit(db, `comment:user:${input.authorId}`, RATE_LIMITS.commentsPerUser, now, "You are commenting too fast. Please wait a little.");
   return db.transaction(async (tx) => {
     const actor = await requireActor(tx, input.authorId);
-    const { facts } = await lockPost(tx, input.postId);
+    const { post, facts } = await lockPost(tx, input.postId);
     requireAllowed(can(actor, { type: "comment", post: facts }));
     const [comment] = await tx
       .insert(comments)
       .values({ postId: input.postId, authorId: actor.id, body: input.body, createdAt: now })
       .returning({ id: comments.id });
+    const thread = await threadOf(tx, post);
+    await notify(
+      tx,
+      actor.id,
+      [noticeFor.comment({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: thread.title, postId: post.id, commentId: comment.id, link: `${questionPath(thread)}#comment-${comment.id}` })],
+      now,
+    );
     return comment;
   });
 }
@@ -212,6 +222,9 @@ export async function editPost(
     const questionId = post.questionId ?? post.id;
     if (!isQuestion) await tx.update(posts).set({ lastActivityAt: now }).where(eq(posts.id, questionId));
     if (post.authorId !== actor.id) await awardBadges(tx, actor.id, "post_edited", { postId: post.id, now });
+    const thread = isQuestion ? { id: post.id, title: title ?? "" } : await threadOf(tx, post);
+    const link = isQuestion ? questionPath(thread) : answerPath(thread, post.id);
+    await notify(tx, actor.id, [noticeFor.edited({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: title ?? thread.title, postId: post.id, revision: latest + 1, link })], now);
     return { postId: post.id, questionId, changed: true };
   });
 }

@@ -67,3 +67,10 @@ export async function belongsToQuestion(db: Database, postId: number, questionId
   const [post] = await db.select({ id: posts.id, questionId: posts.questionId }).from(posts).where(eq(posts.id, postId));
   return post !== undefined && (post.id === questionId || post.questionId === questionId);
 }
+
+/** The thread a post belongs to (the post itself for a question): its id and title, for links and notices. */
+export async function threadOf(db: Database, post: { id: number; type: string; questionId: number | null; title: string | null }) {
+  if (post.type === "question") return { id: post.id, title: post.title ?? "" };
+  const [question] = await db.select({ id: posts.id, title: posts.title }).from(posts).where(eq(posts.id, post.questionId!));
+  return { id: question.id, title: question.title ?? "" };
+}

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { notifications, users, type Role } from "../../db/schema";
+import { users, type Role } from "../../db/schema";
 import { can } from "~/domain/privileges";
 import { normaliseDisplayName } from "~/forms/account-forms.server";
 import { InvalidInputError, NotFoundError } from "./errors";
@@ -129,16 +129,6 @@ export async function setRoleByEmail(db: Database, email: string, role: Role) {
     .where(eq(users.email, email.trim().toLowerCase()))
     .returning({ id: users.id });
   return updated.length > 0;
-}
-
-/** What happened to the member's content (promotions and the like), newest first. */
-export async function listNotifications(db: Database, userId: number, limit = 20) {
-  return db
-    .select({ id: notifications.id, message: notifications.message, link: notifications.link, createdAt: notifications.createdAt })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
 }
 
 /** A member's display name, for building their profile's address (slug included); null if there is no such member. */

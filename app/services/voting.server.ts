@@ -9,6 +9,9 @@ import { actorFrom, findActor, requireAllowed } from "./actors.server";
 import { awardBadges } from "./badges.server";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { lockPost } from "./posts.server";
+import { notify } from "./notifications.server";
+import { noticeFor } from "~/domain/notifications";
+import { answerPath } from "~/lib/paths";
 import { lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 
 export type VoteDirection = "up" | "down";
@@ -106,7 +109,11 @@ export async function acceptAnswer(
       }
     }
     await tx.update(posts).set({ acceptedAnswerId: target, lastActivityAt: now }).where(eq(posts.id, question.id));
-    if (target !== null) await awardBadges(tx, answer.authorId, "answer_accepted", { postId: answer.id, now });
+    if (target !== null) {
+      await awardBadges(tx, answer.authorId, "answer_accepted", { postId: answer.id, now });
+      const link = answerPath({ id: question.id, title: question.title }, answer.id);
+      await notify(tx, actor!.id, [noticeFor.accepted({ answerAuthorId: answer.authorId, questionTitle: question.title ?? "", answerId: answer.id, link })], now);
+    }
     return { questionId: question.id, acceptedAnswerId: target };
   });
 }

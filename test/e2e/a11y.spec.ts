@@ -207,6 +207,17 @@ const PAGES: PageCase[] = [
     },
   },
   {
+    name: "notifications (a demo staff member's, with unread ones)",
+    shot: "notifications",
+    signedIn: true,
+    asStaff: true,
+    open: async (page) => {
+      await page.goto("/notifications");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
+      await expect(page.locator(".notification").first()).toBeVisible();
+    },
+  },
+  {
     name: "not found",
     shot: "not-found",
     signedIn: false,

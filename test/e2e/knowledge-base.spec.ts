@@ -50,7 +50,7 @@ test("staff promote an accepted answer, edit and publish it; a customer finds it
   await logIn(page, answerer);
   await page.goto(`/users/${answerer.id}`);
   await expect(page.getByTestId("reputation")).toHaveText(String(1 + 15 + 25));
-  await expect(page.getByRole("region", { name: "Your activity" }).getByText(/is becoming a knowledge-base article/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your activity" }).getByText(/into a knowledge-base article/)).toBeVisible();
   await logOut(page);
 
   // A reader finds it from /kb, sees where it came from, and votes helpful.

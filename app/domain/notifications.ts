@@ -1,0 +1,76 @@
+// Who hears about what, and in which words. Pure: the use cases call these with the facts of
+// their event, inside their transaction, and notify() writes what comes out.
+import { truncateText } from "~/lib/excerpt";
+
+export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface Notice {
+  userId: number;
+  kind: NotificationKind;
+  /** What happened, after the actor's name when there is an actor ("answered your question “…”"); a whole sentence otherwise. */
+  message: string;
+  link: string;
+  postId?: number | null;
+  /** One notice per recipient and key, however often the event fires (a retried request, an undo and redo). */
+  dedupeKey?: string | null;
+}
+
+/** Titles in a notice are cut at a word, so a line stays a line. */
+const TITLE_CHARS = 80;
+export const quoteTitle = (title: string) => `“${truncateText(title, TITLE_CHARS)}”`;
+
+/** Each person hears once per event (the first notice naming them wins), and never about their own act. */
+export function recipientsOf(notices: Notice[], actorId: number | null): Notice[] {
+  const seen = new Set<number>();
+  return notices.filter((notice) => {
+    if (notice.userId === actorId || seen.has(notice.userId)) return false;
+    seen.add(notice.userId);
+    return true;
+  });
+}
+
+type PostType = "question" | "answer";
+
+export const noticeFor = {
+  answer: (input: { askerId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
+    userId: input.askerId,
+    kind: "answer",
+    message: `answered your question ${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.answerId,
+    dedupeKey: `answer:${input.answerId}`,
+  }),
+  comment: (input: { authorId: number; postType: PostType; questionTitle: string; postId: number; commentId: number; link: string }): Notice => ({
+    userId: input.authorId,
+    kind: "comment",
+    message: `commented on your ${input.postType} ${input.postType === "answer" ? "to " : ""}${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.postId,
+    dedupeKey: `comment:${input.commentId}`,
+  }),
+  accepted: (input: { answerAuthorId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
+    userId: input.answerAuthorId,
+    kind: "accepted",
+    message: `accepted your answer to ${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.answerId,
+    dedupeKey: `accepted:${input.answerId}`,
+  }),
+  edited: (input: { authorId: number; postType: PostType; questionTitle: string; postId: number; revision: number; link: string }): Notice => ({
+    userId: input.authorId,
+    kind: "edited",
+    message: `edited your ${input.postType} ${input.postType === "answer" ? "to " : ""}${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.postId,
+    dedupeKey: `edited:${input.postId}:${input.revision}`,
+  }),
+  promoted: (input: { answerAuthorId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
+    userId: input.answerAuthorId,
+    kind: "answer_promoted",
+    message: `is turning your answer to ${quoteTitle(input.questionTitle)} into a knowledge-base article`,
+    link: input.link,
+    postId: input.answerId,
+    dedupeKey: `promoted:${input.answerId}`,
+  }),
+};

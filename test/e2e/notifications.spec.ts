@@ -1,0 +1,34 @@
+// The notification bell and inbox: an answer to your question shows as an unread count in the
+// header, the inbox names who answered and links to the answer, and reading clears the count.
+import { expect, test } from "@playwright/test";
+import { answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion } from "./helpers";
+
+test("an answer to your question rings the bell; the inbox links to it and reading clears the count", { tag: "@phone" }, async ({ page }) => {
+  const asker = await createUserViaHttp("bell-asker");
+  const helper = await createUserViaHttp("bell-helper");
+  const question = newQuestion("bell");
+  const { path } = await askViaHttp(asker, question);
+  const answerId = await answerViaHttp(helper, path, "Reconnect the bank feed from Settings, then Banking, and re-import the statement.");
+
+  await logIn(page, asker);
+  const bell = page.getByRole("link", { name: "Notifications, 1 unread" });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
+  await expect(page.getByRole("status")).toHaveText("1 unread.");
+  const item = page.getByRole("link", { name: `${helper.displayName} answered your question “${question.title}”` });
+  await expect(item).toBeVisible();
+  await expect(item).toHaveAttribute("href", new RegExp(`#answer-${answerId}$`));
+
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have no unread notifications.");
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  // The notification stays, read, and still leads to the answer.
+  await page.getByRole("link", { name: `${helper.displayName} answered your question “${question.title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}#answer-${answerId}$`));
+});
+
+test("the inbox asks a visitor to log in first, and comes back after", async ({ page }) => {
+  await page.goto("/notifications");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fnotifications$/);
+});

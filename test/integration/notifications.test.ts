@@ -1,0 +1,132 @@
+// The notification inbox, through the real services and routes: who hears about what (never the
+// one who acted, never twice), the unread count the header shows, paging, and marking read.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { notifications } from "../../db/schema";
+import * as inbox from "~/routes/notifications";
+import { promoteAnswer } from "~/services/knowledge-base.server";
+import { markNotificationsRead, notificationPage, notify, unreadCount } from "~/services/notifications.server";
+import { addComment, editPost } from "~/services/posting.server";
+import { validateSessionToken } from "~/services/sessions.server";
+import { acceptAnswer } from "~/services/voting.server";
+import { useTestDatabase } from "../support/databases";
+import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
+import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
+
+const t = useTestDatabase();
+
+/** What a member's inbox says, newest first, as the page shows it. */
+async function inboxLines(userId: number) {
+  const page = await notificationPage(t.db, userId);
+  return page.notifications.map((item) => (item.actor ? `${item.actor.displayName} ${item.message}` : item.message));
+}
+
+describe(`notifications on ${t.plan.label}`, () => {
+  it("an answer, a comment, an accept and an edit each reach the author, named by who acted", async () => {
+    const asker = await makeUser(t.db, { name: "Asker Ada" });
+    const helper = await makeUser(t.db, { name: "Helper Hal", reputation: 2000 });
+    const question = await makeQuestion(t.db, asker.id, "Why does my bank feed stop syncing every Monday morning?");
+    const answer = await makeAnswer(t.db, helper.id, question.id);
+    await addComment(t.db, { authorId: asker.id, postId: answer.id, body: "Thanks, that worked for the main account." });
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
+    await editPost(t.db, { editorId: helper.id, postId: question.id, body: "My bank feed stops syncing every Monday morning, since the app update.", title: "Why does my bank feed stop syncing every Monday morning?" });
+
+    expect(await inboxLines(asker.id)).toEqual([
+      "Helper Hal edited your question “Why does my bank feed stop syncing every Monday morning?”",
+      "Helper Hal answered your question “Why does my bank feed stop syncing every Monday morning?”",
+    ]);
+    expect(await inboxLines(helper.id)).toEqual([
+      "You earned the “Editor” badge (bronze): Improved someone else's question or answer with an edit.",
+      "Asker Ada accepted your answer to “Why does my bank feed stop syncing every Monday morning?”",
+      "You earned the “Helper” badge (bronze): Wrote an answer that the asker accepted.",
+      "Asker Ada commented on your answer to “Why does my bank feed stop syncing every Monday morning?”",
+    ]);
+    const [answered] = (await notificationPage(t.db, asker.id)).notifications.slice(-1);
+    expect(answered.link).toBe(`/questions/${question.id}/why-does-my-bank-feed-stop-syncing-every-monday-morning#answer-${answer.id}`);
+  });
+
+  it("nobody is told about their own answer, comment, accept or edit", async () => {
+    const member = await makeUser(t.db, { reputation: 50 });
+    const question = await makeQuestion(t.db, member.id);
+    const answer = await makeAnswer(t.db, member.id, question.id);
+    await addComment(t.db, { authorId: member.id, postId: question.id, body: "Adding the version: 4.2 on Windows." });
+    await acceptAnswer(t.db, { actorId: member.id, answerId: answer.id });
+    await editPost(t.db, { editorId: member.id, postId: answer.id, body: "Go to Reports, then Export, choose CSV and tick 'all years'." });
+    expect(await inboxLines(member.id)).toEqual([]);
+  });
+
+  it("an event that fires again tells nobody twice; one person named twice in one event hears once", async () => {
+    const asker = await makeUser(t.db);
+    const helper = await makeUser(t.db);
+    const question = await makeQuestion(t.db, asker.id);
+    const answer = await makeAnswer(t.db, helper.id, question.id);
+    // Accept, undo, accept again: one notice for the accept.
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id, undo: true });
+    await acceptAnswer(t.db, { actorId: asker.id, answerId: answer.id });
+    expect((await inboxLines(helper.id)).filter((line) => line.includes("accepted your answer"))).toHaveLength(1);
+
+    const notice = { userId: asker.id, kind: "comment" as const, message: "commented on your question", link: "/", dedupeKey: "test:1" };
+    expect(await notify(t.db, helper.id, [notice, { ...notice, dedupeKey: "test:2" }])).toBe(1);
+    expect(await notify(t.db, helper.id, [notice])).toBe(0);
+  });
+
+  it("a promotion tells the answer's author, by the staff member who promoted it", async () => {
+    const staff = await makeUser(t.db, { role: "staff", name: "Staff Sam" });
+    const asker = await makeUser(t.db);
+    const helper = await makeUser(t.db);
+    const question = await makeQuestion(t.db, asker.id, "How do I merge two customer records?");
+    const answer = await makeAnswer(t.db, helper.id, question.id);
+    await promoteAnswer(t.db, { actorId: staff.id, answerId: answer.id });
+    expect(await inboxLines(helper.id)).toContain("Staff Sam is turning your answer to “How do I merge two customer records?” into a knowledge-base article");
+  });
+
+  it("counts unread (up to 100) with the session, pages by id, and marks only the member's own read", async () => {
+    const member = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    for (let i = 0; i < 105; i++) await notify(t.db, other.id, [{ userId: member.id, kind: "comment", message: `commented ${i}`, link: "/", dedupeKey: `bulk:${i}` }]);
+    await notify(t.db, member.id, [{ userId: other.id, kind: "comment", message: "commented", link: "/", dedupeKey: "other:1" }]);
+    expect(await unreadCount(t.db, member.id)).toBe(100);
+    const cookie = await sessionCookieFor(t.db, member.id);
+    const session = await validateSessionToken(t.db, cookie.split("=")[1]);
+    expect(session?.user.unreadNotifications).toBe(100);
+
+    const first = await notificationPage(t.db, member.id);
+    expect(first.notifications).toHaveLength(30);
+    expect(first.notifications[0].message).toBe("commented 104");
+    const second = await notificationPage(t.db, member.id, { before: first.nextBefore });
+    expect(second.notifications[0].message).toBe("commented 74");
+    await expect(notificationPage(t.db, member.id, { before: "not-a-number" })).rejects.toThrow();
+
+    // Someone else's notification id marks nothing.
+    const [theirs] = await t.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, other.id));
+    expect(await markNotificationsRead(t.db, member.id, [theirs.id])).toBe(0);
+    expect(await markNotificationsRead(t.db, member.id, [first.notifications[0].id])).toBe(1);
+    expect(await unreadCount(t.db, other.id)).toBe(1);
+    expect(await markNotificationsRead(t.db, member.id, "all")).toBe(104);
+    expect(await unreadCount(t.db, member.id)).toBe(0);
+  });
+
+  it("the page: log in first; a member reads their own; a bad button or page link is a 400", async () => {
+    const member = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    await notify(t.db, other.id, [{ userId: member.id, kind: "comment", message: "commented on your question “Exports”", link: "/", dedupeKey: "page:1" }]);
+    const anonymous = await callRoute(() => inbox.loader({ request: getRequest("/notifications"), params: {}, context: contextFor(t.db) }));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toBe("/login?redirectTo=%2Fnotifications");
+
+    const cookie = await sessionCookieFor(t.db, member.id);
+    const page = await callRoute(() => inbox.loader({ request: getRequest("/notifications", cookie), params: {}, context: contextFor(t.db) }));
+    expect(page.data.unread).toBe(1);
+    expect(page.data.notifications[0]).toMatchObject({ message: "commented on your question “Exports”", actor: { id: other.id } });
+
+    const bad = await callRoute(() => inbox.action({ request: formRequest("/notifications", { intent: "read", id: "x" }, cookie), params: {}, context: contextFor(t.db) }));
+    expect(bad.status).toBe(400);
+    const badPage = await callRoute(() => inbox.loader({ request: getRequest("/notifications?before=abc", cookie), params: {}, context: contextFor(t.db) }));
+    expect(badPage.status).toBe(400);
+
+    const done = await callRoute(() => inbox.action({ request: formRequest("/notifications", { intent: "read-all" }, cookie), params: {}, context: contextFor(t.db) }));
+    expect(done.status).toBe(302);
+    expect(await unreadCount(t.db, member.id)).toBe(0);
+  });
+});
