@@ -485,6 +485,34 @@ export const notifications = pgTable(
 );
 
 
+/** Members following a question: they hear of each new answer. The asker follows their own by default. */
+export const questionFollows = pgTable(
+  "question_follows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index("question_follows_question_idx").on(t.questionId)],
+);
+
+/** Members following a tag: they hear of each new question in it. */
+export const tagFollows = pgTable(
+  "tag_follows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tag] }), index("tag_follows_tag_idx").on(t.tag)],
+);
+
 /**
  * How many live questions and published articles contain each lexeme: the rarity (IDF) that
  * ask-time suggestions weigh words by, and that lets them look only where the rare words are.

@@ -2,7 +2,7 @@
 // their event, inside their transaction, and notify() writes what comes out.
 import { truncateText } from "~/lib/excerpt";
 
-export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted"] as const;
+export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notice {
@@ -40,6 +40,23 @@ export const noticeFor = {
     link: input.link,
     postId: input.answerId,
     dedupeKey: `answer:${input.answerId}`,
+  }),
+  /** To someone following a question they did not ask. */
+  answerToFollower: (input: { followerId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
+    userId: input.followerId,
+    kind: "answer",
+    message: `answered a question you follow: ${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.answerId,
+    dedupeKey: `answer:${input.answerId}`,
+  }),
+  newQuestion: (input: { followerId: number; tag: string; questionTitle: string; questionId: number; link: string }): Notice => ({
+    userId: input.followerId,
+    kind: "new_question",
+    message: `asked ${quoteTitle(input.questionTitle)} in ${input.tag}, a tag you follow`,
+    link: input.link,
+    postId: input.questionId,
+    dedupeKey: `question:${input.questionId}`,
   }),
   comment: (input: { authorId: number; postType: PostType; questionTitle: string; postId: number; commentId: number; link: string }): Notice => ({
     userId: input.authorId,

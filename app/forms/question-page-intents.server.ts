@@ -11,4 +11,6 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("promote"), answerId: idSchema }),
   z.object({ intent: z.literal("delete"), postId: idSchema }),
   z.object({ intent: z.literal("restore"), postId: idSchema }),
+  z.object({ intent: z.literal("follow") }),
+  z.object({ intent: z.literal("unfollow") }),
 ]);

@@ -6,6 +6,7 @@ import { FlagDisclosure } from "~/components/flag-parts";
 import { ControlNoteText } from "~/components/control-note";
 import { CommentThread, PostSignature, VoteControls, type PostFailure } from "~/components/post-parts";
 import { AcceptForm, PostActions, PromoteForm, YourAnswer } from "~/components/question-page-parts";
+import { FollowForm } from "~/components/follow-form";
 import { AnswerBlocked, ModerateSection, ThreadNotices } from "~/components/moderation-parts";
 import { TagList } from "~/components/question-list";
 import { StaffVerifiedMark, StaffVerifyForm } from "~/components/staff-verified";
@@ -27,6 +28,7 @@ import { addComment, postAnswer } from "~/services/posting.server";
 import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
+import { setQuestionFollow } from "~/services/follows.server";
 import { articlePath, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
@@ -101,6 +103,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await restorePost(context.db, { actorId: viewer.id, postId: input.postId });
         return redirect(back, reload);
       }
+      case "follow":
+      case "unfollow":
+        await setQuestionFollow(context.db, { userId: viewer.id, questionId, follow: input.intent === "follow" });
+        return redirect(back, reload);
       case "promote": {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         const article = await promoteAnswer(context.db, { actorId: viewer.id, answerId: input.answerId });
@@ -121,7 +127,7 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, hot, solved, signedIn, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
+  const { question, answers, related, hot, solved, signedIn, following, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
@@ -137,6 +143,7 @@ export default function QuestionPage() {
           <div className="post__main">
             <div className="prose" dangerouslySetInnerHTML={{ __html: question.bodyHtml }} />
             <TagList tags={question.tags} />
+            {signedIn && !question.deletedAt ? <FollowForm following={following} what="question" /> : null}
             <div className="post__footer">
               <PostActions postId={question.id} permissions={question} edited={question.editedAt !== null} failure={failure} />
               {question.canFlag ? <FlagDisclosure postId={question.id} threadId={question.id} /> : question.notes.flag ? <ControlNoteText note={question.notes.flag} returnTo={path} /> : null}

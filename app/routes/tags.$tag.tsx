@@ -8,7 +8,9 @@ import { can } from "~/domain/privileges";
 import { LIMITS, TAG_PATTERN } from "~/forms/limits";
 import { loadQuestionPage } from "~/http/question-list.server";
 import { failureFromServiceError, invalid, notFound, readForm } from "~/http/responses.server";
-import { getViewer, requireViewerAllowedTo } from "~/http/viewer.server";
+import { getViewer, requireViewer, requireViewerAllowedTo } from "~/http/viewer.server";
+import { followsTag, setTagFollow } from "~/services/follows.server";
+import { FollowForm } from "~/components/follow-form";
 import { getTag, setTagDescription } from "~/services/tag-directory.server";
 import directoriesCss from "../styles/directories.css?url";
 import { pageSeo } from "~/http/page-seo.server";
@@ -35,13 +37,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     path: `${tagPath(name)}${page.canonicalQuery}`,
     description: tag.description ? `${tag.description} ${count}.` : `${count} about ${name}, answered by the community and staff.`,
   });
-  return { ...page, tag, seo, canDescribe: can(viewer, { type: "editTagDescription" }).allowed };
+  const following = viewer ? await followsTag(context.db, viewer.id, name) : false;
+  return { ...page, tag, seo, canDescribe: can(viewer, { type: "editTagDescription" }).allowed, signedIn: viewer !== null, following };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const name = tagFromParams(params);
-  const viewer = await requireViewerAllowedTo(request, context, { type: "editTagDescription" }, "describe tags");
   const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "follow" || intent === "unfollow") {
+    const member = await requireViewer(request, context);
+    try {
+      await setTagFollow(context.db, { userId: member.id, tag: name, follow: intent === "follow" });
+      return redirect(tagPath(name));
+    } catch (error) {
+      return failureFromServiceError(error, form);
+    }
+  }
+  const viewer = await requireViewerAllowedTo(request, context, { type: "editTagDescription" }, "describe tags");
   const parsed = describeTagForm.safeParse({ description: form.get("description") ?? "" });
   if (!parsed.success) return invalid(form, { description: parsed.error.issues[0]?.message ?? "Check the description." });
   try {
@@ -55,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Tag not found"));
 
 export default function TagPage() {
-  const { questions, sort, nextCursor, now, tag, canDescribe } = useLoaderData<typeof loader>();
+  const { questions, sort, nextCursor, now, tag, canDescribe, signedIn, following } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const base = tagPath(tag.name);
   return (
@@ -70,6 +83,7 @@ export default function TagPage() {
       <p className="muted">
         {formatCount(tag.questionCount)} {tag.questionCount === 1 ? "question" : "questions"}
       </p>
+      {signedIn ? <FollowForm following={following} what="tag" /> : null}
       {canDescribe ? (
         <details className="tag-describe" open={failure ? true : undefined}>
           <summary>{tag.description ? "Edit the description" : "Describe this tag"}</summary>

@@ -11,6 +11,8 @@ import {
   emailOutbox,
   loginDevices,
   notifications,
+  questionFollows,
+  tagFollows,
   posts,
   rateLimits,
   reputationEvents,
@@ -253,6 +255,8 @@ export async function deleteAccount(db: Database, input: { userId: number; curre
     await tx.delete(accountTokens).where(eq(accountTokens.userId, input.userId));
     await tx.delete(loginDevices).where(eq(loginDevices.userId, input.userId));
     await tx.delete(notifications).where(eq(notifications.userId, input.userId));
+    await tx.delete(questionFollows).where(eq(questionFollows.userId, input.userId));
+    await tx.delete(tagFollows).where(eq(tagFollows.userId, input.userId));
     await tx.delete(emailOutbox).where(and(eq(emailOutbox.toAddress, user.email), isNull(emailOutbox.sentAt)));
     await tx.delete(signupRequests).where(eq(signupRequests.email, user.email));
     const keys = [`login:account:${user.email}`, `signup:account:${user.email}`, `reset:account:${user.email}`];

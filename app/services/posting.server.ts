@@ -2,7 +2,7 @@
 // a post is kept in post_revisions, the first included.
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { comments, postRevisions, posts, users } from "../../db/schema";
+import { comments, postRevisions, posts, questionFollows, users } from "../../db/schema";
 import { NEW_ACCOUNT_POST_LIMITS, can, isNewAccount, type Actor } from "~/domain/privileges";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
@@ -12,6 +12,7 @@ import { publicUrl, queueEmail } from "./email.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
 import { latestRevisionNumber, lockPost, threadOf } from "./posts.server";
 import { notify } from "./notifications.server";
+import { questionFollowers, tagFollowers } from "./follows.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { screenNewPost } from "./review-items.server";
 import { answerPath, questionPath } from "~/lib/paths";
@@ -86,6 +87,14 @@ export async function askQuestion(
     await enforceNewAccountLimit(tx, actor, "question", now);
     const question = await insertPost(tx, { type: "question", questionId: null, authorId: actor.id, title: input.title, tags: input.tags, body: input.body }, now);
     const { held } = await screenNewPost(tx, actor, { id: question.id, markdown: input.body }, now);
+    // The asker follows their own question (they hear of every answer) until they unfollow it.
+    await tx.insert(questionFollows).values({ userId: actor.id, questionId: question.id, createdAt: now }).onConflictDoNothing();
+    // A question held for review is news to nobody yet.
+    if (!held) {
+      const link = questionPath({ id: question.id, title: input.title });
+      const followers = await tagFollowers(tx, input.tags);
+      await notify(tx, actor.id, followers.map((f) => noticeFor.newQuestion({ followerId: f.userId, tag: f.tag, questionTitle: input.title, questionId: question.id, link })), now);
+    }
     // Posted from the ask page: part of the deflection record (posted anyway, or never shown anything).
     if (input.askSession) {
       await recordDeflectionEvent(tx, { askSession: input.askSession, kind: "question_posted", userId: actor.id, target: { kind: "question", id: question.id } }, now);
@@ -115,7 +124,20 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       .update(posts)
       .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
       .where(eq(posts.id, question.id));
-    await notify(tx, actor.id, [noticeFor.answer({ askerId: question.authorId, questionTitle: question.title ?? "", answerId: answer.id, link: answerPath(question, answer.id) })], now);
+    // Everyone following the question; the asker (if still following) is told it is their question.
+    const link = answerPath(question, answer.id);
+    const questionTitle = question.title ?? "";
+    const followers = await questionFollowers(tx, question.id);
+    await notify(
+      tx,
+      actor.id,
+      followers.map((followerId) =>
+          followerId === question.authorId
+            ? noticeFor.answer({ askerId: followerId, questionTitle, answerId: answer.id, link })
+            : noticeFor.answerToFollower({ followerId, questionTitle, answerId: answer.id, link }),
+        ),
+      now,
+    );
     if (question.authorId !== actor.id) {
       const [asker] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, question.authorId));
       await queueEmail(

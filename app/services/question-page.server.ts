@@ -5,6 +5,7 @@ import { can, controlNote, isStaff, type Actor, type ControlNote, type PostFacts
 import { badgeCountsFor } from "./badges.server";
 import { articlesForAnswers } from "./kb-queries.server";
 import { readThread } from "./question-queries.server";
+import { followsQuestion } from "./follows.server";
 import type { SharedReads } from "./shared-reads.server";
 import { hotQuestionsBox } from "./side-column.server";
 import { questionSearchData } from "./seo.server";
@@ -87,6 +88,8 @@ export async function getQuestionPage(db: Database, questionId: number, viewer: 
     /** Accepted, or a live answer staff verified: the side column's status. */
     solved: question.acceptedAnswerId !== null || answers.some((answer) => answer.staffVerifiedAt !== null && answer.deletedAt === null),
     signedIn: viewer !== null,
+    /** Whether the viewer hears of new answers here. */
+    following: viewer ? await followsQuestion(db, viewer.id, question.id) : false,
     ...searchData,
     // Comments can be flagged by whoever may flag a post that is not theirs (checked again on submit).
     flagCommentsAs: viewer && can(viewer, { type: "flag", post: { ...questionFacts, authorId: -1 } }).allowed ? viewer.id : null,

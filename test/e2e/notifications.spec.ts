@@ -32,3 +32,26 @@ test("the inbox asks a visitor to log in first, and comes back after", async ({ 
   await page.goto("/notifications");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fnotifications$/);
 });
+
+test("following a question and a tag from their pages brings their news to the inbox", { tag: "@phone" }, async ({ page }) => {
+  const asker = await createUserViaHttp("follow-asker");
+  const helper = await createUserViaHttp("follow-helper");
+  const follower = await createUserViaHttp("follower");
+  const question = newQuestion("follow");
+  const { path } = await askViaHttp(asker, question);
+
+  await logIn(page, follower);
+  await page.goto(path);
+  await page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Unfollow" })).toHaveAccessibleDescription("You are told of new answers in your notifications.");
+  await page.goto(`/tags/${question.tag}`);
+  await page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Unfollow" })).toBeVisible();
+
+  await answerViaHttp(helper, path, "Export the ledger from Reports, then filter it by account before sending it.");
+  const second = { ...newQuestion("follow-tag"), tags: question.tag };
+  await askViaHttp(asker, second);
+  await page.goto("/notifications");
+  await expect(page.getByRole("link", { name: `${helper.displayName} answered a question you follow: “${question.title}”` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${asker.displayName} asked “${second.title}” in ${question.tag}, a tag you follow` })).toBeVisible();
+});

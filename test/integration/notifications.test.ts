@@ -9,6 +9,8 @@ import { markNotificationsRead, notificationPage, notify, unreadCount } from "~/
 import { addComment, editPost } from "~/services/posting.server";
 import { validateSessionToken } from "~/services/sessions.server";
 import { acceptAnswer } from "~/services/voting.server";
+import { NotFoundError } from "~/services/errors";
+import { followsQuestion, followsTag, setQuestionFollow, setTagFollow } from "~/services/follows.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
@@ -43,6 +45,43 @@ describe(`notifications on ${t.plan.label}`, () => {
     ]);
     const [answered] = (await notificationPage(t.db, asker.id)).notifications.slice(-1);
     expect(answered.link).toBe(`/questions/${question.id}/why-does-my-bank-feed-stop-syncing-every-monday-morning#answer-${answer.id}`);
+  });
+
+  it("the asker follows their question; other followers hear of answers too; unfollowing stops them", async () => {
+    const asker = await makeUser(t.db);
+    const follower = await makeUser(t.db);
+    const helper = await makeUser(t.db, { name: "Helper Hana" });
+    const question = await makeQuestion(t.db, asker.id, "Can I undo a bank reconciliation?");
+    expect(await followsQuestion(t.db, asker.id, question.id)).toBe(true);
+    await setQuestionFollow(t.db, { userId: follower.id, questionId: question.id, follow: true });
+    await setQuestionFollow(t.db, { userId: follower.id, questionId: question.id, follow: true });
+    await makeAnswer(t.db, helper.id, question.id);
+    expect(await inboxLines(asker.id)).toEqual(["Helper Hana answered your question “Can I undo a bank reconciliation?”"]);
+    expect(await inboxLines(follower.id)).toEqual(["Helper Hana answered a question you follow: “Can I undo a bank reconciliation?”"]);
+
+    await setQuestionFollow(t.db, { userId: asker.id, questionId: question.id, follow: false });
+    await makeAnswer(t.db, helper.id, question.id, "Open Banking, then Reconciliations, and choose Undo on the last one.");
+    expect(await inboxLines(asker.id)).toHaveLength(1);
+    expect(await inboxLines(follower.id)).toHaveLength(2);
+    await expect(setQuestionFollow(t.db, { userId: follower.id, questionId: 999_999, follow: true })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a new question in a followed tag reaches the tag's followers (once, whatever the tags), never its asker", async () => {
+    const follower = await makeUser(t.db);
+    const asker = await makeUser(t.db, { name: "Asker Ari" });
+    await makeQuestion(t.db, asker.id); // makes the tags "exports" and "invoices"
+    await setTagFollow(t.db, { userId: follower.id, tag: "invoices", follow: true });
+    await setTagFollow(t.db, { userId: follower.id, tag: "exports", follow: true });
+    await setTagFollow(t.db, { userId: asker.id, tag: "exports", follow: true });
+    expect(await followsTag(t.db, follower.id, "exports")).toBe(true);
+    await makeQuestion(t.db, asker.id, "Exporting invoices with their attachments?");
+    expect(await inboxLines(follower.id)).toEqual(["Asker Ari asked “Exporting invoices with their attachments?” in exports, a tag you follow"]);
+    expect(await inboxLines(asker.id)).toEqual([]);
+    await setTagFollow(t.db, { userId: follower.id, tag: "exports", follow: false });
+    await setTagFollow(t.db, { userId: follower.id, tag: "invoices", follow: false });
+    await makeQuestion(t.db, asker.id, "Exporting credit notes?");
+    expect(await inboxLines(follower.id)).toHaveLength(1);
+    await expect(setTagFollow(t.db, { userId: follower.id, tag: "no-such-tag", follow: true })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("nobody is told about their own answer, comment, accept or edit", async () => {
