@@ -132,10 +132,10 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       tx,
       actor.id,
       followers.map((followerId) =>
-          followerId === question.authorId
-            ? noticeFor.answer({ askerId: followerId, questionTitle, answerId: answer.id, link })
-            : noticeFor.answerToFollower({ followerId, questionTitle, answerId: answer.id, link }),
-        ),
+        followerId === question.authorId
+          ? noticeFor.answer({ askerId: followerId, questionTitle, answerId: answer.id, link })
+          : noticeFor.answerToFollower({ followerId, questionTitle, answerId: answer.id, link }),
+      ),
       now,
     );
     if (question.authorId !== actor.id) {
