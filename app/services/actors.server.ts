@@ -5,19 +5,19 @@ import { users, type Role } from "../../db/schema";
 import { activeSuspension, explainRefusal, type Decision } from "~/domain/privileges";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 
+/** The columns of `users` the privilege rules need: what actorFrom() makes an actor of. */
+export const ACTOR_COLUMNS = {
+  id: users.id,
+  role: users.role,
+  reputation: users.reputation,
+  createdAt: users.createdAt,
+  suspendedUntil: users.suspendedUntil,
+  suspensionReason: users.suspensionReason,
+};
+
 /** The member as the rules see them; a suspension that has ended by `now` is left out. */
 export async function findActor(tx: Database, userId: number, now = new Date()) {
-  const [row] = await tx
-    .select({
-      id: users.id,
-      role: users.role,
-      reputation: users.reputation,
-      createdAt: users.createdAt,
-      suspendedUntil: users.suspendedUntil,
-      suspensionReason: users.suspensionReason,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [row] = await tx.select(ACTOR_COLUMNS).from(users).where(eq(users.id, userId));
   return row ? actorFrom(row, now) : null;
 }
 

@@ -63,7 +63,7 @@ export async function takeDownPost(
   now: Date,
 ) {
   const affected = await affectedPosts(tx, post);
-  const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+  const locked = await lockUsers(tx, await usersInvolved(tx, affected), now);
   for (const postId of affected) await reverseReputation(tx, { postId, reasons: EARNED_ON_A_POST }, locked, now);
   await tx.update(posts).set({ deletedAt: now, deletedBy: by.by, deletionReason: by.reason }).where(eq(posts.id, post.id));
   if (post.type === "answer") {
@@ -98,7 +98,7 @@ export async function bringBackPost(tx: Database, post: { id: number; type: stri
     await tx.update(posts).set({ answerCount: sql`${posts.answerCount} + 1` }).where(eq(posts.id, post.questionId!));
   }
   const affected = await affectedPosts(tx, post);
-  const locked = await lockUsers(tx, await usersInvolved(tx, affected));
+  const locked = await lockUsers(tx, await usersInvolved(tx, affected), now);
   await replayEarnedReputation(tx, affected, locked, restorerId, now);
   if ((await liveEvents(tx, { postId: post.id, reasons: ["post_removed_as_spam"] })).length > 0) {
     await reverseReputation(tx, { postId: post.id, reasons: ["post_removed_as_spam"] }, locked, now);

@@ -71,7 +71,7 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     await tx.insert(kbArticleRevisions).values({ articleId: article.id, revisionNumber: 1, editorId: actor!.id, title, bodyMarkdown: body, note: "Promoted from the community", createdAt: now });
 
     // The bonus is paid once per answer: a live (unreversed) promotion event means it already was.
-    const locked = await lockUsers(tx, [answer.authorId]);
+    const locked = await lockUsers(tx, [answer.authorId], now);
     const paid = await liveEvents(tx, { postId: answer.id, reasons: ["answer_promoted"] });
     if (paid.length === 0) {
       await recordReputation(tx, { userId: answer.authorId, reason: "answer_promoted", postId: answer.id, actorId: actor!.id }, locked, now);
@@ -226,7 +226,7 @@ export async function deleteArticle(db: Database, input: { actorId: number; arti
     const { article } = await lockArticleFor(tx, input.actorId, input.articleId);
     await tx.update(kbArticles).set({ deletedAt: now, updatedAt: now }).where(eq(kbArticles.id, article.id));
     if (article.sourceAnswerId && article.creditedUserId) {
-      const locked = await lockUsers(tx, [article.creditedUserId]);
+      const locked = await lockUsers(tx, [article.creditedUserId], now);
       await reverseReputation(tx, { postId: article.sourceAnswerId, reasons: ["answer_promoted"] }, locked, now);
     }
   });

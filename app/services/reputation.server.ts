@@ -1,8 +1,9 @@
 // Writes to the append-only reputation ledger. Call inside the use case's transaction, after
 // locking the users involved (lockUsers) so concurrent events on one user are serialised.
-import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
+import { ACTOR_COLUMNS } from "./actors.server";
 import { reputationEvents, users } from "../../db/schema";
 import {
   REPUTATION_RULES,
@@ -18,18 +19,13 @@ import {
  * gained today under the daily cap (kept up to date in memory as events are recorded, so a
  * use case counts it once, not once per event).
  */
-export async function lockUsers(tx: Database, ids: number[], now = new Date()) {
+export async function lockUsers(tx: Database, ids: number[], now: Date) {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   if (unique.length === 0) return new Map<number, LockedUser>();
   const day = startOfUtcDay(now);
   const rows = await tx
     .select({
-      id: users.id,
-      role: users.role,
-      reputation: users.reputation,
-      createdAt: users.createdAt,
-      suspendedUntil: users.suspendedUntil,
-      suspensionReason: users.suspensionReason,
+      ...ACTOR_COLUMNS,
       // Written out: drizzle leaves columns unqualified in a one-table select, and "id" here would be the event's.
       cappedGainToday: sql<number>`(select coalesce(sum(e.delta), 0)::int from reputation_events e
         where e.user_id = users.id and e.counts_toward_daily_cap and e.created_at >= ${day.toISOString()}::timestamptz)`,
@@ -57,23 +53,16 @@ function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-/** Today's capped gain: from the lock when it was read for the same day, else counted. */
-async function cappedGainToday(tx: Database, user: LockedUser, now: Date): Promise<number> {
-  const day = startOfUtcDay(now);
-  if (user.gainDay === day.getTime()) return user.cappedGainToday;
-  const [row] = await tx
-    .select({ total: sql<number>`coalesce(sum(${reputationEvents.delta}), 0)::int` })
-    .from(reputationEvents)
-    .where(and(eq(reputationEvents.userId, user.id), eq(reputationEvents.countsTowardDailyCap, true), gte(reputationEvents.createdAt, day)));
-  user.cappedGainToday = row?.total ?? 0;
-  user.gainDay = day.getTime();
+/** Today's capped gain, as read with the lock and kept up to date since. */
+function cappedGainToday(user: LockedUser, now: Date): number {
+  if (user.gainDay !== startOfUtcDay(now).getTime()) throw new Error(`user ${user.id} was locked for another day: pass the use case's now to lockUsers`);
   return user.cappedGainToday;
 }
 
 /** Keeps the locked user's figures in step with an event just written. */
 function applied(user: LockedUser, delta: number, countsTowardDailyCap: boolean, now: Date) {
   user.reputation += delta;
-  if (countsTowardDailyCap && user.gainDay === startOfUtcDay(now).getTime()) user.cappedGainToday += delta;
+  if (countsTowardDailyCap) user.cappedGainToday += delta;
 }
 
 async function applyToUser(tx: Database, userId: number, delta: number) {
@@ -95,7 +84,7 @@ export async function recordReputation(
   if (!user) throw new Error(`user ${change.userId} must be locked before recording reputation`);
   if (!earnsReputation(user.role)) return;
   const rule = REPUTATION_RULES[change.reason];
-  const gainToday = rule.capped ? await cappedGainToday(tx, user, now) : 0;
+  const gainToday = rule.capped ? cappedGainToday(user, now) : 0;
   const delta = appliedDelta(rule.points, rule.capped, { current: user.reputation, cappedGainToday: gainToday });
   await tx.insert(reputationEvents).values({
     userId: user.id,

@@ -225,7 +225,7 @@ export async function decideReviewItem(db: Database, input: DecideInput, now = n
       }
     }
     if (rule.penalty && !comment && (await liveEvents(tx, { postId: post.id, reasons: ["post_removed_as_spam"] })).length === 0) {
-      const locked = await lockUsers(tx, [authorId]);
+      const locked = await lockUsers(tx, [authorId], now);
       await recordReputation(tx, { userId: authorId, reason: "post_removed_as_spam", postId: post.id, actorId: actor.id }, locked, now);
     }
 

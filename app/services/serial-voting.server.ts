@@ -75,7 +75,7 @@ async function reversePair(db: Database, voterId: number, authorId: number, sinc
     );
     if (found.length === 0) return null;
 
-    const locked = await lockUsers(tx, [authorId, voterId]);
+    const locked = await lockUsers(tx, [authorId, voterId], now);
     for (const vote of found) {
       await tx.delete(votes).where(and(eq(votes.postId, vote.postId), eq(votes.voterId, voterId)));
       await reverseReputation(
