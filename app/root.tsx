@@ -13,6 +13,7 @@ import { readTheme } from "./http/theme.server";
 import { BellIcon, LogoMark, MenuIcon, SearchIcon } from "./components/icons";
 import { Avatar } from "./components/avatar";
 import { THEMES, type Theme } from "./lib/themes";
+import { unreadCountText } from "./lib/unread";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -142,7 +143,7 @@ function NotificationBell() {
   const location = useLocation();
   if (!viewer) return null;
   const unread = viewer.unreadNotifications;
-  const shown = unread >= 100 ? "99+" : String(unread);
+  const shown = unreadCountText(unread);
   return (
     <Link
       to="/notifications"

@@ -9,6 +9,7 @@ import { notificationsIntent } from "~/forms/notification-forms.server";
 import { invalid, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { requireViewer } from "~/http/viewer.server";
 import { markNotificationsRead, notificationPage } from "~/services/notifications.server";
+import { unreadCountText } from "~/lib/unread";
 
 export const meta: MetaFunction = () => [{ title: "Notifications - Peerdesk" }, { name: "robots", content: "noindex" }];
 
@@ -16,7 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
   try {
     const page = await notificationPage(context.db, viewer.id, { before: new URL(request.url).searchParams.get("before") });
-    return { ...page, now: new Date().toISOString() };
+    // The unread count came with the session (the header's bell shows the same).
+    return { ...page, unread: viewer.unreadNotifications, now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -49,7 +51,7 @@ export default function NotificationsPage() {
         ) : null}
       </div>
       <p className="muted" role="status">
-        {unread === 0 ? "You have no unread notifications." : `${unread >= 100 ? "99+" : unread} unread.`}
+        {unread === 0 ? "You have no unread notifications." : `${unreadCountText(unread)} unread.`}
       </p>
       {notifications.length === 0 ? (
         <p>Nothing yet. When someone answers or comments on your posts, accepts your answer or edits your post, you will hear about it here.</p>

@@ -1,15 +1,14 @@
 // The notification inbox: notices written inside the use case's transaction (so a rolled-back
 // answer notifies nobody), read a page at a time, newest first, and marked read by their owner.
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { notifications, users } from "../../db/schema";
 import { recipientsOf, type Notice } from "~/domain/notifications";
+import { UNREAD_COUNT_CAP } from "~/lib/unread";
 import { InvalidInputError } from "./errors";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
-/** The bell counts up to this many, then shows "99+". */
-export const UNREAD_COUNT_CAP = 100;
 
 /** Writes the notices of one event: never to the actor, once per person, once per thing (dedupe key). */
 export async function notify(tx: Database, actorId: number | null, notices: Notice[], now = new Date()): Promise<number> {
@@ -60,14 +59,17 @@ export async function notificationPage(db: Database, userId: number, options: { 
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit).map((row) => ({ ...row, actor: row.actor?.id ? row.actor : null }));
-  return { notifications: page, nextBefore: rows.length > limit ? encodeBefore(page.at(-1)!) : null, unread: await unreadCount(db, userId) };
+  return { notifications: page, nextBefore: rows.length > limit ? encodeBefore(page.at(-1)!) : null };
 }
 
-/** Unread notifications, counted up to UNREAD_COUNT_CAP (the bell says "99+" beyond). */
+/** A member's unread notifications, counted up to UNREAD_COUNT_CAP, as an SQL expression (the session reads it with the viewer). */
+export function unreadCountSql(userId: SQL) {
+  return sql<number>`(select count(*)::int from (select 1 from notifications n where n.user_id = ${userId} and n.read_at is null limit ${UNREAD_COUNT_CAP}) unread)`;
+}
+
+/** Unread notifications, counted up to UNREAD_COUNT_CAP. */
 export async function unreadCount(db: Database, userId: number): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from (select 1 from notifications n where n.user_id = ${userId} and n.read_at is null limit ${UNREAD_COUNT_CAP}) unread`),
-  );
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ${unreadCountSql(sql`${userId}`)} as n`));
   return Number(row?.n ?? 0);
 }
 

@@ -6,7 +6,7 @@ import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, users, type Role } from "../../db/schema";
 import { SESSION_SEEN_EVERY_MS } from "~/domain/accounts";
-import { UNREAD_COUNT_CAP } from "./notifications.server";
+import { unreadCountSql } from "./notifications.server";
 import { activeSuspension, type Suspension } from "~/domain/privileges";
 
 const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -64,8 +64,7 @@ export async function validateSessionToken(db: Database, token: string, now = ne
         suspendedUntil: users.suspendedUntil,
         suspensionReason: users.suspensionReason,
         // The header's bell, read with the session rather than by one more query on every page.
-        unreadNotifications: sql<number>`(select count(*)::int from (select 1 from notifications n
-          where n.user_id = ${users.id} and n.read_at is null limit ${UNREAD_COUNT_CAP}) unread)`,
+        unreadNotifications: unreadCountSql(sql`${users.id}`),
       },
     })
     .from(sessions)
