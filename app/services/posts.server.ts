@@ -6,6 +6,7 @@ import type { Database } from "../../db/client";
 import { postRevisions, posts, type Post } from "../../db/schema";
 import type { PostFacts } from "~/domain/privileges";
 import { NotFoundError } from "./errors";
+import { questionTitle } from "./question-queries.server";
 
 type FactSource = Pick<Post, "authorId" | "type" | "deletedAt" | "closedAt" | "lockedAt">;
 type ThreadSource = { authorId: number; deletedAt: Date | null; closedAt: Date | null; lockedAt: Date | null } | null | undefined;
@@ -71,6 +72,5 @@ export async function belongsToQuestion(db: Database, postId: number, questionId
 /** The thread a post belongs to (the post itself for a question): its id and title, for links and notices. */
 export async function threadOf(db: Database, post: { id: number; type: string; questionId: number | null; title: string | null }) {
   if (post.type === "question") return { id: post.id, title: post.title ?? "" };
-  const [question] = await db.select({ id: posts.id, title: posts.title }).from(posts).where(eq(posts.id, post.questionId!));
-  return { id: question.id, title: question.title ?? "" };
+  return { id: post.questionId!, title: (await questionTitle(db, post.questionId!)) ?? "" };
 }

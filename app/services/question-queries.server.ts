@@ -201,7 +201,7 @@ const HOT_CANDIDATES = 200;
  * votes. Only the most recently active few hundred are ranked, read backwards along the activity
  * index, so the cost stays flat however large the community grows.
  */
-export async function hotQuestions(db: Database, options: { excludeId?: number; limit?: number; now?: Date } = {}) {
+export async function hotQuestions(db: Database, options: { limit?: number; now?: Date } = {}) {
   const since = new Date((options.now ?? new Date()).getTime() - HOT_WINDOW_MS);
   const recent = db
     .select({ id: posts.id })
@@ -212,7 +212,7 @@ export async function hotQuestions(db: Database, options: { excludeId?: number; 
   const rows = await db
     .select({ id: posts.id, title: posts.title, answerCount: posts.answerCount, solved: sql<boolean>`${questionSolvedSql("posts")}` })
     .from(posts)
-    .where(and(inArray(posts.id, recent), options.excludeId === undefined ? undefined : sql`${posts.id} <> ${options.excludeId}`))
+    .where(inArray(posts.id, recent))
     .orderBy(desc(sql`${posts.score} + 2 * ${posts.answerCount}`), desc(posts.lastActivityAt), desc(posts.id))
     .limit(options.limit ?? 5);
   return rows.map((row) => ({ ...row, title: row.title ?? "" }));

@@ -7,7 +7,7 @@ import { askQuestion } from "~/services/posting.server";
 import { getQuestionPage } from "~/services/question-page.server";
 import { UNSHARED } from "~/services/shared-reads.server";
 import { hotQuestions } from "~/services/question-queries.server";
-import { listPageSideColumn } from "~/services/side-column.server";
+import { hotQuestionsBox, listPageSideColumn } from "~/services/side-column.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { useTestDatabase } from "../support/databases";
 import { makeAnswer, makeUser } from "../support/fixtures";
@@ -42,7 +42,7 @@ describe("Hot this week", () => {
   });
 
   it("never lists the question being read beside itself", async () => {
-    const hot = await hotQuestions(t.db, { excludeId: ids.busy });
+    const hot = await hotQuestionsBox(t.db, UNSHARED, ids.busy);
     expect(hot.map((question) => question.id)).toEqual([ids.quiet]);
   });
 
