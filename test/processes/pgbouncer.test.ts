@@ -17,7 +17,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../bench/http/server";
 import { createFreshPostgresDatabase } from "../support/databases";
-import { postForm, questionScore, readPage } from "../support/http";
+import { postForm, questionScore, readCachedPage, readPage } from "../support/http";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server.");
@@ -148,9 +148,9 @@ describe("the app through PgBouncer in transaction mode (DATABASE_PREPARE=false,
       // Read twice anonymously: the second read comes from the page cache (its inline scripts are
       // allowed by hash, not by a per-response nonce).
       const score = questionScore((await page(path)).html);
-      const cached = await fetch(`http://127.0.0.1:${appPort}${path}`);
+      const cached = await readCachedPage(appOrigin(), path);
       expect(cached.headers.get("content-security-policy")).toMatch(/'sha256-/);
-      expect(questionScore(await cached.text())).toBe(score);
+      expect(questionScore(cached.html)).toBe(score);
       const id = /^\/questions\/(\d+)\//.exec(path)![1];
       expect((await post(path, { intent: "vote", postId: id, direction: "up" }, cookie)).status).toBe(302);
       // The NOTIFY arrives on the LISTEN connection shortly after the commit.

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshPostgresDatabase } from "../support/databases";
-import { postForm, questionScore, readPage } from "../support/http";
+import { postForm, questionScore, readCachedPage, readPage } from "../support/http";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("test/processes needs DATABASE_URL pointing at a PostgreSQL server (PGlite is one process only).");
@@ -97,9 +97,7 @@ describe("two app processes, one database", () => {
       if (/class="vote-button" aria-pressed="true"/.test(before.html) || /asked[\s\S]{0,400}Gwen Halloran/.test(before.html)) continue;
       const score = questionScore(before.html);
       // An anonymous reader of the other process has the page in its cache (the second read comes from it).
-      await fetch(`http://127.0.0.1:${ports[1]}${path}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const cached = await fetch(`http://127.0.0.1:${ports[1]}${path}`);
+      const cached = await readCachedPage(`http://127.0.0.1:${ports[1]}`, path);
       expect(cached.headers.get("content-security-policy")).toMatch(/'sha256-/);
       const vote = await post(ports[0], path, { intent: "vote", postId: String(id), direction: "up" }, cookie);
       expect(vote.status).toBe(302);
