@@ -33,6 +33,7 @@ import {
   REVIEW_REASONS,
   REVIEW_STATUSES,
 } from "../app/domain/moderation";
+import { EMAIL_DELIVERIES } from "../app/domain/email-delivery";
 import { ROLES } from "../app/domain/roles";
 
 export type { Role } from "../app/domain/roles";
@@ -475,15 +476,46 @@ export const notifications = pgTable(
     dedupeKey: text("dedupe_key"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     readAt: timestamptz("read_at"),
+    /** Waiting for the recipient's daily digest email (their preference for this kind when it was written). */
+    emailDigest: boolean("email_digest").notNull().default(false),
+    /** When it went out by email (instantly, or in a digest); null if it has not, or never will. */
+    emailedAt: timestamptz("emailed_at"),
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt, t.id),
+    // The digest job reads only notices still waiting for a digest, oldest first.
+    index("notifications_digest_due_idx").on(t.createdAt).where(sql`email_digest and emailed_at is null`),
     uniqueIndex("notifications_dedupe_unique").on(t.userId, t.dedupeKey),
     // The bell's unread count reads only unread rows.
     index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
   ],
 );
 
+/**
+ * How a member wants each kind of notification by email: at once, in a daily digest, or not at
+ * all. No row: the kind's default (app/domain/email-notifications.ts).
+ */
+export const emailPreferences = pgTable(
+  "email_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    delivery: text("delivery", { enum: EMAIL_DELIVERIES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check("email_preferences_delivery_check", sql`${t.delivery} in ('instant', 'daily', 'off')`)],
+);
+
+/**
+ * Keys the site signs with (unsubscribe links), made once on first use and kept in the database,
+ * so every app process agrees on them without any setting to configure.
+ */
+export const siteKeys = pgTable("site_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
 
 /** Members following a question: they hear of each new answer. The asker follows their own by default. */
 export const questionFollows = pgTable(
@@ -579,6 +611,8 @@ export const emailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: timestamptz("sent_at"),
+    /** One-click unsubscribe address (RFC 8058), sent as List-Unsubscribe with List-Unsubscribe-Post. */
+    unsubscribeUrl: text("unsubscribe_url"),
   },
   (t) => [index("email_outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`sent_at is null`)],
 );

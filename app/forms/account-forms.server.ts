@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DELETE_ACCOUNT_CONFIRMATION, looksLikeFormerMemberName } from "~/domain/accounts";
 import { text } from "./fields.server";
+import { emailDeliveriesFields } from "./notification-forms.server";
 import { INVISIBLE_CHARACTERS, LIMITS } from "./limits";
 
 const email = z
@@ -69,6 +70,7 @@ export const settingsIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("changeEmail"), newEmail: email, emailPassword: currentPassword }),
   z.object({ intent: z.literal("signOutSession"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: "That session does not exist." }) }),
   z.object({ intent: z.literal("signOutOthers") }),
+  z.object({ intent: z.literal("emailNotifications"), ...emailDeliveriesFields }),
   z.object({
     intent: z.literal("deleteAccount"),
     deletePassword: currentPassword,

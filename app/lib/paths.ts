@@ -87,7 +87,7 @@ export function confirmEmailPath(token: string): string {
 }
 
 /** The signed-in member's own account settings; `section` is a fragment on the page. */
-export function settingsPath(section?: "password" | "email" | "sessions" | "data" | "delete"): string {
+export function settingsPath(section?: "password" | "email" | "notifications" | "sessions" | "data" | "delete"): string {
   return section ? `/settings#${section}` : "/settings";
 }
 
@@ -96,3 +96,11 @@ export const settingsExportPath = "/settings/export";
 
 /** Where a member lands once their account is deleted (signed out). */
 export const accountDeletedPath = "/settings/deleted";
+
+/** The signed-in member's notification inbox. */
+export const notificationsPath = "/notifications";
+
+/** The emailed one-click unsubscribe link: works without logging in (the token is signed). */
+export function unsubscribePath(token: string): string {
+  return `/unsubscribe?${new URLSearchParams({ token })}`;
+}

@@ -7,12 +7,15 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
 import { DELETE_ACCOUNT_CONFIRMATION, EMAIL_CHANGE_LINK_HOURS, describeUserAgent } from "~/domain/accounts";
+import { EMAIL_DELIVERIES, EMAIL_DELIVERY_LABELS, EMAIL_KIND_ORDER, EMAIL_KINDS, emailDeliveryField } from "~/domain/email-notifications";
 import { settingsIntent } from "~/forms/account-forms.server";
+import { deliveriesFromForm } from "~/forms/notification-forms.server";
 import { LIMITS } from "~/forms/limits";
 import { failureFromServiceError, invalid, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { clearSessionCookie, readSessionToken, requireViewer } from "~/http/viewer.server";
 import { accountDeletedPath, settingsExportPath } from "~/lib/paths";
 import { changePassword, deleteAccount, getAccountSettings, requestEmailChange } from "~/services/account-settings.server";
+import { emailDeliveries, saveEmailDeliveries } from "~/services/email-notifications.server";
 import { invalidateOtherSessions, invalidateUserSession, listSessions } from "~/services/sessions.server";
 import styles from "../styles/settings.css?url";
 
@@ -25,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const sessions = await listSessions(context.db, viewer.id, readSessionToken(request));
     return {
       account,
+      emailDeliveries: await emailDeliveries(context.db, viewer.id),
       sessions: sessions.map((session) => ({ ...session, browser: describeUserAgent(session.userAgent) })),
       now: new Date().toISOString(),
     };
@@ -63,6 +67,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         const ended = await invalidateOtherSessions(context.db, viewer.id, readSessionToken(request));
         return done(input.intent, ended === 0 ? "No other session was logged in." : `Logged out everywhere else (${ended} ${ended === 1 ? "session" : "sessions"}).`);
       }
+      case "emailNotifications":
+        await saveEmailDeliveries(context.db, viewer.id, deliveriesFromForm(input));
+        return done(input.intent, "Your email choices are saved.");
       case "deleteAccount":
         await deleteAccount(context.db, { userId: viewer.id, currentPassword: input.deletePassword });
         return redirect(accountDeletedPath, { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies) } });
@@ -98,12 +105,13 @@ function Done({ message }: { message?: string }) {
 }
 
 export default function SettingsPage() {
-  const { account, sessions, now } = useLoaderData<typeof loader>();
+  const { account, emailDeliveries, sessions, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const password = outcomeFor(result, "changePassword");
   const email = outcomeFor(result, "changeEmail");
   const deletion = outcomeFor(result, "deleteAccount");
+  const emails = outcomeFor(result, "emailNotifications");
   const sessionMessage = outcomeFor(result, "signOutSession").message ?? outcomeFor(result, "signOutOthers").message;
   const sessionErrors = outcomeFor(result, "signOutSession").errors ?? outcomeFor(result, "signOutOthers").errors;
   const others = sessions.filter((session) => !session.current);
@@ -114,6 +122,7 @@ export default function SettingsPage() {
         <ul className="settings-nav">
           <li><a href="#password">Password</a></li>
           <li><a href="#email">Email</a></li>
+          <li><a href="#notifications">Notification emails</a></li>
           <li><a href="#sessions">Sessions</a></li>
           <li><a href="#data">Your data</a></li>
           <li><a href="#delete">Delete account</a></li>
@@ -160,6 +169,35 @@ export default function SettingsPage() {
           <div className="form-actions">
             <button type="submit" className="button" disabled={busy}>
               Send confirmation link
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section id="notifications" className="card stack settings-section" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notification emails</h2>
+        <p>Everything also appears in your notifications here on the site. Choose which ones you want by email too, and when. Every email has a link to stop that kind at once.</p>
+        <Done message={emails.message} />
+        <Form method="post" className="stack" noValidate>
+          <ErrorSummary errors={emails.errors} labels={Object.fromEntries(EMAIL_KIND_ORDER.map((kind) => [emailDeliveryField(kind), EMAIL_KINDS[kind].label]))} />
+          <input type="hidden" name="intent" value="emailNotifications" />
+          <ul className="plain-list email-choices">
+            {EMAIL_KIND_ORDER.map((kind) => (
+              <li key={kind} className="email-choice">
+                <label htmlFor={emailDeliveryField(kind)}>{EMAIL_KINDS[kind].label}</label>
+                <select id={emailDeliveryField(kind)} name={emailDeliveryField(kind)} defaultValue={emails.values[emailDeliveryField(kind)] ?? emailDeliveries[kind]}>
+                  {EMAIL_DELIVERIES.map((delivery) => (
+                    <option key={delivery} value={delivery}>
+                      {EMAIL_DELIVERY_LABELS[delivery]}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy}>
+              Save email choices
             </button>
           </div>
         </Form>

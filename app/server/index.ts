@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { config } from "../config.server";
 import { seedDemoDataIfEmpty } from "../seed/seed-if-empty";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
+import { sendDueDigests } from "../services/email-notifications.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { refreshSearchStatistics, searchStatisticsAge } from "../services/search/index.server";
 import { reverseSerialVotes } from "../services/serial-voting.server";
@@ -18,6 +19,8 @@ import { PAGES_CHANGED_CHANNEL, PageCache } from "./page-cache";
 installGlobals({ nativeFetch: true });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often due digests are looked for: a digest goes out within this long of its day being up. */
+const DIGEST_POLL_MS = 5 * 60 * 1000;
 const settings = config();
 const { production, root } = settings;
 const started = Date.now();
@@ -74,6 +77,10 @@ function startJobs(handle: DatabaseHandle) {
   const deliverEmail = () => deliverPendingEmails(handle.db, mailTransport).catch((error) => console.error("email delivery failed:", error));
   setInterval(deliverEmail, settings.EMAIL_POLL_MS).unref();
   console.log(`Email: ${mailTransport.describe}`);
+
+  // Daily digests: due ones are queued into the outbox above (safe from several processes too).
+  const sendDigests = () => sendDueDigests(handle.db).catch((error) => console.error("digest emails failed:", error));
+  setInterval(sendDigests, DIGEST_POLL_MS).unref();
   if (production && !settings.SMTP_URL) console.warn("Warning: NODE_ENV=production without SMTP_URL; emails go to the outbox folder only.");
 }
 

@@ -45,6 +45,8 @@ export class PageCache {
   /** Bumped by every change notification: a render that started under an older one is not kept. */
   private generation = 0;
   private readonly now: () => number;
+  /** Pages being compressed in the background right now. */
+  private readonly keeping = new Set<Promise<void>>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -62,6 +64,11 @@ export class PageCache {
     if (this.options.maxBytes === 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
     if (req.path.endsWith(".data") || cookieFromHeader(req.headers.cookie, SESSION_COOKIE) !== null) return null;
     return `${themeFromCookieHeader(req.headers.cookie)} ${req.originalUrl}`;
+  }
+
+  /** Resolves once every page handed to a slot so far is kept (or dropped): what a test waits for instead of a guess at the time it takes. */
+  async settled(): Promise<void> {
+    await Promise.all(this.keeping);
   }
 
   lookup(key: string): CachedPage | null {
@@ -82,7 +89,9 @@ export class PageCache {
       store: (html, headers) => {
         const etag = `W/"${createHash("sha1").update(html).digest("base64url")}"`;
         const kept = [...headers].filter(([name]) => !UNKEPT_HEADERS.has(name.toLowerCase()));
-        void this.keep(key, generation, { html, headers: kept, etag }).catch((error) => console.error("page cache:", error));
+        const keeping = this.keep(key, generation, { html, headers: kept, etag }).catch((error) => console.error("page cache:", error));
+        this.keeping.add(keeping);
+        void keeping.finally(() => this.keeping.delete(keeping));
         return etag;
       },
     };

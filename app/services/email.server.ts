@@ -13,6 +13,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** A one-click unsubscribe address: sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
+  unsubscribeUrl?: string | null;
 }
 
 export interface MailTransport {
@@ -36,12 +38,23 @@ function lazyTransporter(options: Parameters<typeof import("nodemailer").createT
   return () => (made ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options)));
 }
 
+/** What nodemailer sends for one email: the site's sender, and the unsubscribe headers when there is a link. */
+function message(email: OutgoingEmail) {
+  return {
+    from: config().MAIL_FROM,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    headers: email.unsubscribeUrl ? { "List-Unsubscribe": `<${email.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+  };
+}
+
 export function smtpTransport(smtpUrl: string): MailTransport {
   const transporter = lazyTransporter(smtpUrl);
   return {
     describe: `SMTP ${new URL(smtpUrl).host}`,
     async send(email) {
-      await (await transporter()).sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      await (await transporter()).sendMail(message(email));
     },
   };
 }
@@ -53,7 +66,7 @@ export function folderTransport(folder: string): MailTransport {
     describe: `outbox folder ${folder}`,
     async send(email) {
       mkdirSync(folder, { recursive: true });
-      const info = await (await transporter()).sendMail({ from: config().MAIL_FROM, to: email.to, subject: email.subject, text: email.text });
+      const info = await (await transporter()).sendMail(message(email));
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}.eml`;
       writeFileSync(path.join(folder, name), info.message as Buffer);
     },
@@ -62,7 +75,15 @@ export function folderTransport(folder: string): MailTransport {
 
 /** Call inside the use case's transaction: the email is sent only if the change commits. */
 export async function queueEmail(tx: Database, email: OutgoingEmail, now = new Date()) {
-  await tx.insert(emailOutbox).values({ toAddress: email.to, subject: email.subject, bodyText: email.text, createdAt: now, nextAttemptAt: now });
+  await queueEmails(tx, [email], now);
+}
+
+/** Several at once, in one statement (a notice to every follower of a question). */
+export async function queueEmails(tx: Database, emails: OutgoingEmail[], now = new Date()) {
+  if (emails.length === 0) return;
+  await tx
+    .insert(emailOutbox)
+    .values(emails.map((email) => ({ toAddress: email.to, subject: email.subject, bodyText: email.text, unsubscribeUrl: email.unsubscribeUrl ?? null, createdAt: now, nextAttemptAt: now })));
 }
 
 /**
@@ -83,7 +104,7 @@ export async function deliverPendingEmails(db: Database, transport: MailTranspor
         .for("update", { skipLocked: true });
       if (!email) return "idle" as const;
       try {
-        await transport.send({ to: email.toAddress, subject: email.subject, text: email.bodyText });
+        await transport.send({ to: email.toAddress, subject: email.subject, text: email.bodyText, unsubscribeUrl: email.unsubscribeUrl });
         await tx.update(emailOutbox).set({ sentAt: now, attempts: email.attempts + 1, lastError: null }).where(eq(emailOutbox.id, email.id));
         return "sent" as const;
       } catch (error) {

@@ -44,6 +44,11 @@ export class ConflictError extends Error {
   }
 }
 
+/** A link that was good once and has run out (an old unsubscribe link): 410 Gone. */
+export class ExpiredLinkError extends Error {
+  readonly status = 410;
+}
+
 export class InvalidInputError extends Error {
   readonly status = 400;
   constructor(readonly fieldErrors: FieldErrors) {
@@ -61,13 +66,14 @@ export class RateLimitedError extends Error {
   }
 }
 
-export type ServiceError = NotFoundError | ForbiddenError | ConflictError | InvalidInputError | RateLimitedError;
+export type ServiceError = NotFoundError | ForbiddenError | ConflictError | ExpiredLinkError | InvalidInputError | RateLimitedError;
 
 export function isServiceError(error: unknown): error is ServiceError {
   return (
     error instanceof NotFoundError ||
     error instanceof ForbiddenError ||
     error instanceof ConflictError ||
+    error instanceof ExpiredLinkError ||
     error instanceof InvalidInputError ||
     error instanceof RateLimitedError
   );

@@ -3,10 +3,9 @@
 import { and, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, postRevisions, posts, users } from "../../db/schema";
+import { kbArticleRevisions, kbArticles, kbCategories, kbSlugRedirects, postRevisions, posts } from "../../db/schema";
 import { nextStatus, uniqueSlug, type StatusChange } from "~/domain/knowledge-base";
 import { can, type Actor, type ArticleFacts } from "~/domain/privileges";
-import { REPUTATION_RULES } from "~/domain/reputation";
 import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { slugify } from "~/lib/slug";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, InvalidInputError, NotFoundError } from "./errors";
@@ -14,7 +13,6 @@ import { latestArticleRevision } from "./kb-queries.server";
 import { lockPost } from "./posts.server";
 import { findActor, requireAllowed } from "./actors.server";
 import { awardBadges } from "./badges.server";
-import { publicUrl, queueEmail } from "./email.server";
 import { liveEvents, lockUsers, recordReputation, reverseReputation } from "./reputation.server";
 import { answerPath } from "~/lib/paths";
 import { noticeFor } from "~/domain/notifications";
@@ -79,16 +77,6 @@ export async function promoteAnswer(db: Database, input: { actorId: number; answ
     await awardBadges(tx, answer.authorId, "answer_promoted", { postId: answer.id, now });
     const link = answerPath(question, answer.id);
     await notify(tx, actor!.id, [noticeFor.promoted({ answerAuthorId: answer.authorId, questionTitle: question.title ?? title, answerId: answer.id, link })], now);
-    const [author] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, answer.authorId));
-    await queueEmail(
-      tx,
-      {
-        to: author.email,
-        subject: `Your answer is becoming a knowledge-base article`,
-        text: `Hi ${author.displayName},\n\nStaff are turning your answer to “${title}” into a knowledge-base article, so more customers can find it. You earned ${REPUTATION_RULES.answer_promoted.points} reputation for it.\n\n${publicUrl(link)}\n\nThank you for helping.\n`,
-      },
-      now,
-    );
     return article;
   });
 }

@@ -4,21 +4,43 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { notifications, users } from "../../db/schema";
-import { recipientsOf, type Notice } from "~/domain/notifications";
+import { recipientsOf, type Notice, type NotificationKind } from "~/domain/notifications";
 import { UNREAD_COUNT_CAP } from "~/lib/unread";
+import { emailRecipientsOf, queueInstantEmails } from "./email-notifications.server";
 import { InvalidInputError } from "./errors";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
-/** Writes the notices of one event: never to the actor, once per person, once per thing (dedupe key). */
+/**
+ * Writes the notices of one event: never to the actor, once per person, once per thing (dedupe
+ * key). Each recipient's email choice for the kind is applied with it: an email queued now, or
+ * the notice left waiting for their daily digest.
+ */
 export async function notify(tx: Database, actorId: number | null, notices: Notice[], now = new Date()): Promise<number> {
   const rows = recipientsOf(notices, actorId);
   if (rows.length === 0) return 0;
+  const recipients = await emailRecipientsOf(tx, rows);
   const inserted = await tx
     .insert(notifications)
-    .values(rows.map((notice) => ({ ...notice, postId: notice.postId ?? null, dedupeKey: notice.dedupeKey ?? null, actorId, createdAt: now })))
+    .values(
+      rows.map((notice) => {
+        const delivery = recipients.get(notice.userId)?.delivery ?? "off";
+        return {
+          ...notice,
+          postId: notice.postId ?? null,
+          dedupeKey: notice.dedupeKey ?? null,
+          actorId,
+          createdAt: now,
+          emailDigest: delivery === "daily",
+          emailedAt: delivery === "instant" ? now : null,
+        };
+      }),
+    )
     .onConflictDoNothing()
-    .returning({ id: notifications.id });
+    .returning({ userId: notifications.userId, kind: notifications.kind, message: notifications.message, link: notifications.link, emailedAt: notifications.emailedAt });
+  // Only what was written now: a repeat of the event (same dedupe key) sends nothing again.
+  const instant = inserted.filter((row) => row.emailedAt !== null).map((row) => ({ ...row, kind: row.kind as NotificationKind }));
+  await queueInstantEmails(tx, instant, recipients, actorId, now);
   return inserted.length;
 }
 

@@ -8,7 +8,6 @@ import { RENDERER_VERSION, renderMarkdown } from "~/lib/markdown.server";
 import { requireActor, requireAllowed } from "./actors.server";
 import { awardBadges } from "./badges.server";
 import { recordDeflectionEvent } from "./deflection.server";
-import { publicUrl, queueEmail } from "./email.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
 import { latestRevisionNumber, lockPost, threadOf } from "./posts.server";
 import { notify } from "./notifications.server";
@@ -138,18 +137,6 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       ),
       now,
     );
-    if (question.authorId !== actor.id) {
-      const [asker] = await tx.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, question.authorId));
-      await queueEmail(
-        tx,
-        {
-          to: asker.email,
-          subject: `New answer: ${question.title}`,
-          text: `Hi ${asker.displayName},\n\nSomeone answered your question “${question.title}”. If it solves your problem, accept it so others with the same question find the solution.\n\n${publicUrl(answerPath(question, answer.id))}\n`,
-        },
-        now,
-      );
-    }
     return { ...answer, held };
   });
 }

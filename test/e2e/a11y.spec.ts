@@ -5,7 +5,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEMO, SIGN_UP_EMAIL_SUBJECT, createUserViaHttp, expectNoAxeViolations, fillMarkdownBody, logIn, newUser, siteHeader, submitSignUpForm } from "./helpers";
+import {
+  DEMO,
+  SIGN_UP_EMAIL_SUBJECT,
+  answerViaHttp,
+  askViaHttp,
+  createUserViaHttp,
+  expectNoAxeViolations,
+  fillMarkdownBody,
+  logIn,
+  newQuestion,
+  newUser,
+  siteHeader,
+  submitSignUpForm,
+} from "./helpers";
 import { signUpLinkIn, waitForEmail } from "./outbox";
 
 const SCREENSHOT_DIR = fileURLToPath(new URL("./artifacts/screenshots/", import.meta.url));
@@ -215,6 +228,31 @@ const PAGES: PageCase[] = [
       await page.goto("/notifications");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notifications");
       await expect(page.locator(".notification").first()).toBeVisible();
+    },
+  },
+  {
+    name: "settings, with the notification email choices",
+    shot: "settings",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/settings#notifications");
+      await expect(page.getByRole("heading", { name: "Notification emails" })).toBeVisible();
+    },
+  },
+  {
+    name: "unsubscribe, from an emailed link, signed out",
+    shot: "unsubscribe",
+    signedIn: false,
+    open: async (page) => {
+      const asker = await createUserViaHttp("a11y-unsub-asker");
+      const helper = await createUserViaHttp("a11y-unsub-helper");
+      const question = newQuestion("a11y-unsub");
+      const { path } = await askViaHttp(asker, question);
+      await answerViaHttp(helper, path, "Open Settings, then Tax, and turn on per-invoice rounding.");
+      const email = await waitForEmail(asker.email, `${helper.displayName} answered your question “${question.title}”`);
+      const link = new URL(/^Stop emails about .*: (http\S+)$/m.exec(email.text)![1]);
+      await page.goto(link.pathname + link.search);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stop these emails?");
     },
   },
   {

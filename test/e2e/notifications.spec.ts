@@ -2,6 +2,7 @@
 // header, the inbox names who answered and links to the answer, and reading clears the count.
 import { expect, test } from "@playwright/test";
 import { answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion } from "./helpers";
+import { waitForEmail } from "./outbox";
 
 test("an answer to your question rings the bell; the inbox links to it and reading clears the count", { tag: "@phone" }, async ({ page }) => {
   const asker = await createUserViaHttp("bell-asker");
@@ -54,4 +55,36 @@ test("following a question and a tag from their pages brings their news to the i
   await page.goto("/notifications");
   await expect(page.getByRole("link", { name: `${helper.displayName} answered a question you follow: “${question.title}”` })).toBeVisible();
   await expect(page.getByRole("link", { name: `${asker.displayName} asked “${second.title}” in ${question.tag}, a tag you follow` })).toBeVisible();
+});
+
+test("an answer is emailed to the asker, and the email's unsubscribe link works without logging in", { tag: "@phone" }, async ({ page }) => {
+  const asker = await createUserViaHttp("mail-asker");
+  const helper = await createUserViaHttp("mail-helper");
+  const question = newQuestion("mail");
+  const { path } = await askViaHttp(asker, question);
+  await answerViaHttp(helper, path, "Turn on per-invoice rounding under Settings, then Tax, and the totals agree.");
+
+  const email = await waitForEmail(asker.email, `${helper.displayName} answered your question “${question.title}”`);
+  expect(email.text).toContain(path);
+  const unsubscribe = /^Stop emails about .*: (http\S+)$/m.exec(email.text)?.[1];
+  expect(unsubscribe, email.text).toBeTruthy();
+
+  // Signed out: the link asks first, and the button stops these emails.
+  await page.goto(new URL(unsubscribe!).pathname + new URL(unsubscribe!).search);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stop these emails?");
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are unsubscribed");
+  await expect(page.getByRole("status")).toHaveText(
+    "You will no longer get emails about answers to your questions and to questions you follow. They still appear in your notifications on the site.",
+  );
+
+  // The settings page shows the choice, and other kinds are as they were.
+  await logIn(page, asker);
+  await page.goto("/settings#notifications");
+  await expect(page.getByLabel("Answers to your questions and to questions you follow")).toHaveValue("off");
+  await expect(page.getByLabel("Comments on your posts")).toHaveValue("instant");
+  await page.getByLabel("Comments on your posts").selectOption("daily");
+  await page.getByRole("button", { name: "Save email choices" }).click();
+  await expect(page.getByText("Your email choices are saved.")).toBeVisible();
+  await expect(page.getByLabel("Comments on your posts")).toHaveValue("daily");
 });

@@ -22,7 +22,16 @@ export function parseEml(source: string): ReceivedEmail | null {
   const header = (name: string) => new RegExp(`^${name}: *(.*)$`, "im").exec(headerBlock)?.[1]?.trim() ?? "";
   let body = source.slice(split).replace(/^\r?\n\r?\n/, "");
   if (/quoted-printable/i.test(header("Content-Transfer-Encoding"))) body = decodeQuotedPrintable(body);
-  return { to: header("To"), subject: header("Subject"), text: body };
+  return { to: header("To"), subject: decodeEncodedWords(header("Subject")), text: body };
+}
+
+/** RFC 2047 encoded words ("=?UTF-8?Q?…?=", "=?UTF-8?B?…?="), as nodemailer writes a subject with curly quotes; the space between two of them is not text. */
+function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
 }
 
 function decodeQuotedPrintable(encoded: string): string {

@@ -236,9 +236,9 @@ async function guardedApp(trustProxy: string | undefined) {
 }
 
 /** A raw HTTP request, so Host and the other headers are exactly what a client (or an attacker) sent. */
-function send(port: number, method: string, headers: Record<string, string>) {
+function send(port: number, method: string, headers: Record<string, string>, path = "/questions/ask") {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path: "/questions/ask", headers }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk) => (body += chunk));
@@ -270,6 +270,18 @@ describe("the cross-site check in front of every write", () => {
       expect((await send(app.port, "GET", { Host: host, Origin: "https://evil.example" })).status).toBe(200);
       const refused = await post(app.port, { Host: host, Origin: "https://evil.example" });
       expect(refused).toEqual({ status: 403, body: "Cross-site form submissions are not allowed." });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("lets a mail provider's one-click unsubscribe through from its own origin (the signed token authorizes it), and nothing else", async () => {
+    const app = await guardedApp(undefined);
+    try {
+      const provider = { Host: "help.example.com", Origin: "https://mail.provider.example", "Content-Length": "0" };
+      expect((await send(app.port, "POST", provider, "/unsubscribe?token=abc")).status).toBe(200);
+      expect((await send(app.port, "POST", provider, "/unsubscribe/../settings")).status).toBe(403);
+      expect((await send(app.port, "POST", provider, "/settings")).status).toBe(403);
     } finally {
       await app.close();
     }

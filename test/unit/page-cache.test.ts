@@ -17,7 +17,7 @@ function cacheAt(clock: { now: number }, maxBytes = 1024 * 1024) {
 /** Stores a page through a slot and waits for the background compression to finish. */
 async function keep(cache: PageCache, key: string, html: string) {
   const etag = cache.slot(key).store(Buffer.from(html), new Headers({ "Content-Type": "text/html; charset=utf-8", "Set-Cookie": "x=1" }));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await cache.settled();
   return etag;
 }
 
@@ -44,7 +44,7 @@ describe("page cache", () => {
     cache.invalidate();
     expect(cache.lookup("k")).toBeNull();
     slowRender.store(Buffer.from("<p>old data</p>"), new Headers());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await cache.settled();
     expect(cache.lookup("k")).toBeNull();
   });
 
