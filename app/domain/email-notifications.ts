@@ -25,6 +25,7 @@ export const EMAIL_KINDS: Record<NotificationKind, { label: string; defaultDeliv
   edited: { label: "Edits to your posts by someone else", defaultDelivery: "daily" },
   new_question: { label: "New questions in tags you follow", defaultDelivery: "daily" },
   badge_earned: { label: "Badges you earn", defaultDelivery: "daily" },
+  moderated: { label: "A reviewer's decision on your post", defaultDelivery: "instant" },
 };
 
 export const EMAIL_KIND_ORDER = Object.keys(EMAIL_KINDS) as NotificationKind[];

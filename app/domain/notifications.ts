@@ -2,7 +2,7 @@
 // their event, inside their transaction, and notify() writes what comes out.
 import { truncateText } from "~/lib/excerpt";
 
-export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question"] as const;
+export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question", "moderated"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notice {
@@ -31,6 +31,19 @@ export function recipientsOf(notices: Notice[], actorId: number | null): Notice[
 }
 
 type PostType = "question" | "answer";
+
+/** What a review decision did to the author's post, in the words of the notice ("hid your answer to “…”"). */
+const MODERATION_VERBS: Record<string, string> = {
+  delete: "deleted",
+  hide: "hid",
+  restore: "restored",
+  confirm_spam: "removed as spam",
+  confirm_abusive: "removed as abusive",
+  approve: "approved",
+};
+
+/** The decisions an author hears of: all that change their post (dismissing a flag changes nothing). */
+export const isModerationNoticed = (decision: string) => Object.hasOwn(MODERATION_VERBS, decision);
 
 export const noticeFor = {
   answer: (input: { askerId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
@@ -82,6 +95,15 @@ export const noticeFor = {
     postId: input.postId,
     dedupeKey: `edited:${input.postId}:${input.revision}`,
   }),
+  /** A reviewer's decision on the author's post, with the reason they wrote. */
+  moderated: (input: { authorId: number; decision: string; postType: PostType; questionTitle: string; postId: number; reviewItemId: number; note: string | null; link: string }): Notice => {
+    const verb = MODERATION_VERBS[input.decision];
+    const what = `your ${input.postType} ${input.postType === "answer" ? "to " : ""}${quoteTitle(input.questionTitle)}`;
+    const [first, ...rest] = verb.split(" ");
+    const done = rest.length > 0 ? `${first} ${what} ${rest.join(" ")}` : `${verb} ${what}`;
+    const after = input.decision === "approve" ? ": everyone can see it now" : input.note ? `: ${truncateText(input.note, TITLE_CHARS)}` : "";
+    return { userId: input.authorId, kind: "moderated", message: `${done}${after}`, link: input.link, postId: input.postId, dedupeKey: `review:${input.reviewItemId}` };
+  },
   promoted: (input: { answerAuthorId: number; questionTitle: string; answerId: number; link: string }): Notice => ({
     userId: input.answerAuthorId,
     kind: "answer_promoted",

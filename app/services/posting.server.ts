@@ -11,7 +11,7 @@ import { recordDeflectionEvent } from "./deflection.server";
 import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, type EditedVersion } from "./errors";
 import { latestRevisionNumber, lockPost, threadOf } from "./posts.server";
 import { notify } from "./notifications.server";
-import { questionFollowers, tagFollowers } from "./follows.server";
+import { announceAnswer, announceQuestion } from "./announcements.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { screenNewPost } from "./review-items.server";
 import { answerPath, questionPath } from "~/lib/paths";
@@ -88,12 +88,8 @@ export async function askQuestion(
     const { held } = await screenNewPost(tx, actor, { id: question.id, markdown: input.body }, now);
     // The asker follows their own question (they hear of every answer) until they unfollow it.
     await tx.insert(questionFollows).values({ userId: actor.id, questionId: question.id, createdAt: now }).onConflictDoNothing();
-    // A question held for review is news to nobody yet.
-    if (!held) {
-      const link = questionPath({ id: question.id, title: input.title });
-      const followers = await tagFollowers(tx, input.tags);
-      await notify(tx, actor.id, followers.map((f) => noticeFor.newQuestion({ followerId: f.userId, tag: f.tag, questionTitle: input.title, questionId: question.id, link })), now);
-    }
+    // A question held for review is news to nobody yet (approving it announces it).
+    if (!held) await announceQuestion(tx, { id: question.id, title: input.title, tags: input.tags, authorId: actor.id }, now);
     // Posted from the ask page: part of the deflection record (posted anyway, or never shown anything).
     if (input.askSession) {
       await recordDeflectionEvent(tx, { askSession: input.askSession, kind: "question_posted", userId: actor.id, target: { kind: "question", id: question.id } }, now);
@@ -123,20 +119,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       .update(posts)
       .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
       .where(eq(posts.id, question.id));
-    // Everyone following the question; the asker (if still following) is told it is their question.
-    const link = answerPath(question, answer.id);
-    const questionTitle = question.title ?? "";
-    const followers = await questionFollowers(tx, question.id);
-    await notify(
-      tx,
-      actor.id,
-      followers.map((followerId) =>
-        followerId === question.authorId
-          ? noticeFor.answer({ askerId: followerId, questionTitle, answerId: answer.id, link })
-          : noticeFor.answerToFollower({ followerId, questionTitle, answerId: answer.id, link }),
-      ),
-      now,
-    );
+    await announceAnswer(tx, question, { id: answer.id, authorId: actor.id }, now);
     return { ...answer, held };
   });
 }

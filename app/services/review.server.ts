@@ -8,13 +8,17 @@ import type { Database } from "../../db/client";
 import { comments, flags, posts, reviewItems, users } from "../../db/schema";
 import { DECISION_RULES, decisionsFor, postStateOf, type PostState, type ReviewDecision } from "~/domain/flags";
 import { MODERATION_SETTINGS, type ReviewReason } from "~/domain/moderation";
+import { isModerationNoticed, noticeFor } from "~/domain/notifications";
 import { can, isStaff, type Actor } from "~/domain/privileges";
+import { answerPath, questionPath } from "~/lib/paths";
 import { requireActor, requireAllowed } from "./actors.server";
 import { awardBadges } from "./badges.server";
 import { bringBackPost, takeDownPost } from "./deletion.server";
 import { ConflictError, InvalidInputError, NotFoundError } from "./errors";
 import { logModeration } from "./moderation-log.server";
-import { lockPost } from "./posts.server";
+import { lockPost, threadOf } from "./posts.server";
+import { announceAnswer, announceQuestion } from "./announcements.server";
+import { notify } from "./notifications.server";
 import { liveEvents, lockUsers, recordReputation } from "./reputation.server";
 
 /** A keyset cursor: the last item's created_at and id. */
@@ -258,8 +262,28 @@ export async function decideReviewItem(db: Database, input: DecideInput, now = n
       },
       now,
     );
+    // The author hears what happened to their post; an approved post is news to its followers now.
+    if (!comment && isModerationNoticed(input.decision)) {
+      const thread = await threadOf(tx, post);
+      const link = post.type === "question" ? questionPath(thread) : answerPath(thread, post.id);
+      await notify(
+        tx,
+        actor.id,
+        [noticeFor.moderated({ authorId, decision: input.decision, postType: post.type as "question" | "answer", questionTitle: thread.title, postId: post.id, reviewItemId: input.itemId, note, link })],
+        now,
+      );
+      if (input.decision === "approve") {
+        if (post.type === "question") await announceQuestion(tx, { id: post.id, title: post.title ?? "", tags: post.tags, authorId }, now);
+        else await announceAnswer(tx, await questionOf(tx, post.questionId!), { id: post.id, authorId }, now);
+      }
+    }
     return { decision: input.decision, questionId: post.questionId ?? post.id, postId: post.id };
   });
+}
+
+async function questionOf(tx: Database, questionId: number) {
+  const [question] = await tx.select({ id: posts.id, title: posts.title, authorId: posts.authorId }).from(posts).where(eq(posts.id, questionId));
+  return question;
 }
 
 /**

@@ -1,18 +1,20 @@
 // The notification inbox, through the real services and routes: who hears about what (never the
 // one who acted, never twice), the unread count the header shows, paging, and marking read.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { notifications } from "../../db/schema";
+import { notifications, reviewItems } from "../../db/schema";
 import * as inbox from "~/routes/notifications";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { markNotificationsRead, notificationPage, notify, unreadCount } from "~/services/notifications.server";
-import { addComment, editPost } from "~/services/posting.server";
+import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
+import { flagPost } from "~/services/flags.server";
+import { decideReviewItem } from "~/services/review.server";
 import { validateSessionToken } from "~/services/sessions.server";
 import { acceptAnswer } from "~/services/voting.server";
 import { NotFoundError } from "~/services/errors";
 import { followsQuestion, followsTag, setQuestionFollow, setTagFollow } from "~/services/follows.server";
 import { useTestDatabase } from "../support/databases";
-import { makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
+import { emailsTo, makeAnswer, makeQuestion, makeUser, sessionCookieFor } from "../support/fixtures";
 import { callRoute, contextFor, formRequest, getRequest } from "../support/routes";
 
 const t = useTestDatabase();
@@ -168,4 +170,67 @@ describe(`notifications on ${t.plan.label}`, () => {
     expect(done.status).toBe(302);
     expect(await unreadCount(t.db, member.id)).toBe(0);
   });
+
+  it("a reviewer's decision on a flagged post tells its author, with the reason; dismissing a flag tells nobody", async () => {
+    const asker = await makeUser(t.db);
+    const author = await makeUser(t.db);
+    const flagger = await makeUser(t.db, { reputation: 100 });
+    const staff = await makeUser(t.db, { role: "staff", name: "Staff Sol" });
+    const question = await makeQuestion(t.db, asker.id, "How do I merge two customer records?");
+    const answer = await makeAnswer(t.db, author.id, question.id);
+    await flagPost(t.db, { flaggerId: flagger.id, postId: answer.id, kind: "off_topic" });
+    const before = await inboxLines(author.id);
+    const item = await openReviewItem(answer.id, "flagged");
+    await decideReviewItem(t.db, { reviewerId: staff.id, itemId: item, decision: "hide", note: "It answers a different question; please edit it to fit." });
+    expect((await inboxLines(author.id)).slice(0, -before.length || undefined)).toEqual([
+      "Staff Sol hid your answer to “How do I merge two customer records?”: It answers a different question; please edit it to fit.",
+    ]);
+    const [email] = await emailsTo(t.db, author.email);
+    expect(email.subject).toBe("Staff Sol hid your answer to “How do I merge two customer records?”: It answers a different…");
+
+    const other = await makeAnswer(t.db, author.id, question.id, "Use Contacts, then Merge, and pick the record to keep.");
+    await flagPost(t.db, { flaggerId: flagger.id, postId: other.id, kind: "off_topic" });
+    const count = (await inboxLines(author.id)).length;
+    await decideReviewItem(t.db, { reviewerId: staff.id, itemId: await openReviewItem(other.id, "flagged"), decision: "dismiss" });
+    expect(await inboxLines(author.id)).toHaveLength(count);
+  });
+
+  it("a held question is news to nobody until approved; then its tag's followers hear of it from the asker, and the asker hears it is public", async () => {
+    const follower = await makeUser(t.db);
+    const starter = await makeUser(t.db);
+    await askQuestion(t.db, { authorId: starter.id, title: "Which desktop app version is current?", body: "Checking before I update.", tags: ["desktop"] });
+    await setTagFollow(t.db, { userId: follower.id, tag: "desktop", follow: true });
+    const newbie = await makeUser(t.db, { name: "Newbie Noor", createdAt: new Date(Date.now() - 3600_000) });
+    const question = await askQuestion(t.db, {
+      authorId: newbie.id,
+      title: "Where can I download the desktop app for Linux?",
+      body: "I tried https://a.example and https://b.example and https://c.example",
+      tags: ["desktop"],
+    });
+    expect(question.held).toBe(true);
+    expect(await inboxLines(follower.id)).toEqual([]);
+    const staff = await makeUser(t.db, { role: "staff", name: "Staff Saoirse" });
+    await decideReviewItem(t.db, { reviewerId: staff.id, itemId: await openReviewItem(question.id, "new_user_links"), decision: "approve" });
+    expect(await inboxLines(follower.id)).toEqual(["Newbie Noor asked “Where can I download the desktop app for Linux?” in desktop, a tag you follow"]);
+    expect(await inboxLines(newbie.id)).toContain("Staff Saoirse approved your question “Where can I download the desktop app for Linux?”: everyone can see it now");
+  });
+
+  it("a held answer, once approved, reaches the asker like any answer", async () => {
+    const asker = await makeUser(t.db);
+    const question = await makeQuestion(t.db, asker.id, "Is there a Linux build of the desktop app?");
+    const newbie = await makeUser(t.db, { name: "Newbie Nia", createdAt: new Date(Date.now() - 3600_000) });
+    const answer = await postAnswer(t.db, { authorId: newbie.id, questionId: question.id, body: "See https://a.example, https://b.example and https://c.example" });
+    expect(await inboxLines(asker.id)).toEqual([]);
+    const staff = await makeUser(t.db, { role: "staff" });
+    await decideReviewItem(t.db, { reviewerId: staff.id, itemId: await openReviewItem(answer.id, "new_user_links"), decision: "approve" });
+    expect(await inboxLines(asker.id)).toEqual(["Newbie Nia answered your question “Is there a Linux build of the desktop app?”"]);
+  });
 });
+
+async function openReviewItem(postId: number, reason: string) {
+  const [item] = await t.db
+    .select({ id: reviewItems.id })
+    .from(reviewItems)
+    .where(and(eq(reviewItems.postId, postId), eq(reviewItems.status, "open"), eq(reviewItems.reason, reason as "flagged")));
+  return item.id;
+}
