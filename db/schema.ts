@@ -34,6 +34,7 @@ import {
   REVIEW_STATUSES,
 } from "../app/domain/moderation";
 import { EMAIL_DELIVERIES } from "../app/domain/email-delivery";
+import { ESCALATION_REASONS, ESCALATION_STAGES } from "../app/domain/escalation-stages";
 import { ROLES } from "../app/domain/roles";
 
 export type { Role } from "../app/domain/roles";
@@ -516,6 +517,53 @@ export const siteKeys = pgTable("site_keys", {
   secret: text("secret").notNull(),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
+
+/**
+ * The escalation ladder's clock, in one row an admin can change: how long the community has
+ * before tag experts are asked, how long experts have before staff, and how long staff have.
+ * Only questions asked since `started_at` climb it, so turning it on never floods staff with
+ * years of old unanswered questions.
+ */
+export const escalationSettings = pgTable(
+  "escalation_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    communityMinutes: integer("community_minutes").notNull().default(240),
+    expertMinutes: integer("expert_minutes").notNull().default(720),
+    staffMinutes: integer("staff_minutes").notNull().default(1440),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
+  },
+  (t) => [check("escalation_settings_one_row", sql`${t.id} = 1`), check("escalation_settings_positive", sql`${t.communityMinutes} > 0 and ${t.expertMinutes} > 0 and ${t.staffMinutes} > 0`)],
+);
+
+/**
+ * Where a question stands on the ladder once it has left the community: offered to tag experts,
+ * or in the staff queue (with when staff will have looked at it). One row per question; the
+ * private note is the asker's, for staff only, and lives here so no query of posts can leak it.
+ */
+export const questionEscalations = pgTable(
+  "question_escalations",
+  {
+    questionId: integer("question_id")
+      .primaryKey()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: ESCALATION_STAGES }).notNull(),
+    reason: text("reason", { enum: ESCALATION_REASONS }).notNull(),
+    /** When it reached the stage it is on. */
+    stageAt: timestamptz("stage_at").notNull(),
+    /** In the staff queue: when staff will have looked at it by. */
+    staffDueAt: timestamptz("staff_due_at"),
+    privateNote: text("private_note"),
+    /** Answered, solved, closed or deleted: off the ladder. */
+    resolvedAt: timestamptz("resolved_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("question_escalations_open_idx").on(t.stage, t.stageAt).where(sql`resolved_at is null`),
+    check("question_escalations_stage_check", sql`${t.stage} in ('experts', 'staff')`),
+    check("question_escalations_reason_check", sql`${t.reason} in ('unanswered', 'requested')`),
+  ],
+);
 
 /** Members following a question: they hear of each new answer. The asker follows their own by default. */
 export const questionFollows = pgTable(

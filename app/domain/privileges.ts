@@ -3,6 +3,7 @@
 // knowledge base's included, answers with the same Decision; app/services/actors.server.ts
 // (requireAllowed) is the one place a refusal becomes a status.
 
+import { formatDateTime } from "~/lib/format";
 import type { Role } from "./roles";
 
 export type { Role };
@@ -135,7 +136,10 @@ export type Action =
   | { type: "lock"; question: PostFacts }
   | { type: "suspend"; target: { id: number; role: Role } }
   | { type: "verifyAnswer"; answer: PostFacts }
-  | { type: "editTagDescription" };
+  | { type: "editTagDescription" }
+  | { type: "requestStaffHelp"; question: PostFacts }
+  | { type: "readPrivateNote"; question: { authorId: number } }
+  | { type: "workStaffQueue" };
 
 /** The facts about a knowledge-base article that rules depend on. */
 export interface ArticleFacts {
@@ -156,8 +160,11 @@ function gone(post: PostFacts): boolean {
   return post.deleted || post.questionDeleted;
 }
 
-/** What a suspended member may still do: read, sign in, and anything that only reads. */
-const ALLOWED_WHILE_SUSPENDED = new Set<Action["type"]>(["readArticle", "rateArticle", "viewStaffReports", "restore", "changeRole", "promote", "manageArticles", "lock", "suspend", "verifyAnswer", "editTagDescription"]);
+/**
+ * What a suspended member may still do: read, sign in, anything that only reads, and ask staff
+ * for help on their own question (a suspension is often what they need help with).
+ */
+const ALLOWED_WHILE_SUSPENDED = new Set<Action["type"]>(["readArticle", "rateArticle", "viewStaffReports", "restore", "changeRole", "promote", "manageArticles", "lock", "suspend", "verifyAnswer", "editTagDescription", "requestStaffHelp", "readPrivateNote", "workStaffQueue"]);
 
 /** Thread states that stop customers (staff pass): locked stops everything but reading; closed stops answers. */
 function threadRefusal(actor: Actor, post: PostFacts, action: Action["type"]): Decision | null {
@@ -267,6 +274,16 @@ function decide(actor: Actor | null, action: Action): Decision {
     case "editTagDescription":
       // A tag's description is the company's word on what belongs there.
       return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
+    case "requestStaffHelp":
+      // The asker's own call for what the community cannot answer (an account, an outage).
+      if (gone(action.question)) return { allowed: false, reason: "deleted" };
+      if (action.question.type !== "question" || action.question.authorId !== actor.id) return { allowed: false, reason: "not_asker" };
+      return ALLOW;
+    case "readPrivateNote":
+      // Order numbers and account ids: the asker who wrote them and the staff who act on them.
+      return action.question.authorId === actor.id || isStaff(actor) ? ALLOW : { allowed: false, reason: "not_asker" };
+    case "workStaffQueue":
+      return isStaff(actor) ? ALLOW : { allowed: false, reason: "not_staff" };
     case "verifyAnswer":
       if (!isStaff(actor)) return { allowed: false, reason: "not_staff" };
       if (gone(action.answer)) return { allowed: false, reason: "deleted" };
@@ -278,13 +295,6 @@ function decide(actor: Actor | null, action: Action): Decision {
       if (action.article?.deleted) return { allowed: false, reason: "deleted" };
       return ALLOW;
   }
-}
-
-/** "2 Dec 2026, 14:05 UTC": the same on server and client, whatever the locale. */
-function formatUtc(date: Date): string {
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
 }
 
 /** A sentence for the person who was refused. */
@@ -328,7 +338,7 @@ export function explainRefusal(decision: Decision): string {
     case "target_staff":
       return "Staff and admins can't be suspended.";
     case "suspended":
-      return `Your account is suspended until ${formatUtc(decision.until)}: ${decision.why}`;
+      return `Your account is suspended until ${formatDateTime(decision.until)}: ${decision.why}`;
     case "needs_reputation":
       return `You need ${decision.required} reputation to ${PRIVILEGE_DESCRIPTIONS[decision.privilege]}.`;
   }

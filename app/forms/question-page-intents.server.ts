@@ -1,6 +1,7 @@
 // The question page's many actions, one discriminated union keyed by the submit's `intent`.
 import { z } from "zod";
-import { idSchema } from "./fields.server";
+import { PRIVATE_NOTE_MAX } from "~/domain/escalation";
+import { idSchema, optionalText } from "./fields.server";
 
 export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("answer") }),
@@ -13,4 +14,8 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("restore"), postId: idSchema }),
   z.object({ intent: z.literal("follow") }),
   z.object({ intent: z.literal("unfollow") }),
+  z.object({ intent: z.literal("requestStaffHelp") }),
 ]);
+
+/** The asker's request for staff: an optional note only they and staff will see. */
+export const staffHelpForm = z.object({ privateNote: optionalText("Private note", PRIVATE_NOTE_MAX) });

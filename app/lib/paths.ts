@@ -104,3 +104,6 @@ export const notificationsPath = "/notifications";
 export function unsubscribePath(token: string): string {
   return `/unsubscribe?${new URLSearchParams({ token })}`;
 }
+
+/** Staff: questions waiting for staff (unanswered too long, or the asker asked), oldest first. */
+export const staffQueuePath = "/staff/queue";

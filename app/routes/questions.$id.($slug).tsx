@@ -13,7 +13,7 @@ import { StaffVerifiedMark, StaffVerifyForm } from "~/components/staff-verified"
 import { isStaff } from "~/domain/privileges";
 import { parseId } from "~/forms/limits";
 import { answerForm, commentForm } from "~/forms/post-forms.server";
-import { questionPageIntent } from "~/forms/question-page-intents.server";
+import { questionPageIntent, staffHelpForm } from "~/forms/question-page-intents.server";
 import { failureFromServiceError, invalid, notFound, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { getViewer, requireViewer } from "~/http/viewer.server";
 import { handleModerationIntent, isModerationIntent } from "~/http/question-moderation.server";
@@ -29,6 +29,8 @@ import { deletePost, restorePost } from "~/services/deletion.server";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { acceptAnswer, castVote } from "~/services/voting.server";
 import { setQuestionFollow } from "~/services/follows.server";
+import { questionLadder, requestStaffHelp } from "~/services/escalation.server";
+import { LadderBox } from "~/components/ladder-box";
 import { articlePath, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
@@ -46,7 +48,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const path = questionPath(page.question);
     requireCanonicalPath(request, path);
     const seo = pageSeo({ title: page.question.title, path, description: page.description, type: "article", noindex: page.question.deletedAt !== null });
-    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), now: new Date().toISOString() };
+    const ladder = await questionLadder(context.db, ladderFacts(page), viewer);
+    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), ladder, now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -107,6 +110,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "unfollow":
         await setQuestionFollow(context.db, { userId: viewer.id, questionId, follow: input.intent === "follow" });
         return redirect(back, reload);
+      case "requestStaffHelp": {
+        const parsed = parseForm(staffHelpForm, form);
+        if (!parsed.success) return invalid(form, parsed.errors, context_);
+        await requestStaffHelp(context.db, { askerId: viewer.id, questionId, privateNote: parsed.data.privateNote });
+        return redirect(`${back}#ladder`, reload);
+      }
       case "promote": {
         await assertBelongsToQuestion(context, input.answerId, questionId);
         const article = await promoteAnswer(context.db, { actorId: viewer.id, answerId: input.answerId });
@@ -118,6 +127,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+/** What the ladder needs to know about the question on the page. */
+function ladderFacts(page: Awaited<ReturnType<typeof getQuestionPage>>) {
+  const { question } = page;
+  return { id: question.id, authorId: question.author.id, createdAt: new Date(question.createdAt), answerCount: question.answerCount, solved: page.solved, closed: question.closedAt !== null, deleted: question.deletedAt !== null };
+}
+
 async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], postId: number, questionId: number) {
   if (!(await belongsToQuestion(context.db, postId, questionId))) notFound("That post");
 }
@@ -127,7 +142,7 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, hot, solved, signedIn, following, moderation, now, flagCommentsAs } = useLoaderData<typeof loader>();
+  const { question, answers, related, hot, solved, signedIn, following, moderation, ladder, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
@@ -153,6 +168,7 @@ export default function QuestionPage() {
           </div>
         </div>
         <ModerateSection questionId={question.id} moderation={moderation} failure={failure} />
+        {ladder ? <LadderBox ladder={ladder} failure={failure} /> : null}
       </article>
 
       <section aria-labelledby="answers-heading" className="answers">

@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { staffQueuePath } from "~/lib/paths";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, TextAreaField } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
@@ -80,8 +81,8 @@ export default function ReviewPage() {
         {staff ? null : " As a reviewer you can dismiss flags, edit posts and vote to close; staff take the other decisions."}
       </p>
       {staff ? (
-        <p>
-          <Link to="/admin/log">Staff action log</Link>
+        <p className="review-links">
+          <Link to={staffQueuePath}>Staff queue</Link> · <Link to="/admin/log">Staff action log</Link>
         </p>
       ) : null}
       <nav aria-label="Filter by reason" className="review-filters">

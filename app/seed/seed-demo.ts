@@ -19,6 +19,7 @@ import { seedDeflection } from "./seed-deflection";
 import { seedModeration } from "./seed-moderation";
 import { seedFlags } from "./seed-flags";
 import { seedProfiles } from "./seed-profiles";
+import { seedEscalations } from "./seed-escalations";
 
 export const DEMO_PASSWORD = "peerdesk-demo";
 
@@ -107,6 +108,7 @@ export async function seedDemoData(db: Database, now = new Date()) {
   await seedModeration(db, idOf, now);
   await seedBadges(db, now);
   await seedProfiles(db, idOf);
+  await seedEscalations(db, now);
   // The demo members are fictional: the emails their history queued are not for sending.
   await db.delete(emailOutbox);
   // Word rarity for ask-time suggestions, counted over the content just written.

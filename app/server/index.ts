@@ -9,6 +9,7 @@ import { config } from "../config.server";
 import { seedDemoDataIfEmpty } from "../seed/seed-if-empty";
 import { deliverPendingEmails, folderTransport, smtpTransport } from "../services/email.server";
 import { sendDueDigests } from "../services/email-notifications.server";
+import { climbLadder } from "../services/escalation.server";
 import { rerenderStalePosts } from "../services/maintenance.server";
 import { refreshSearchStatistics, searchStatisticsAge } from "../services/search/index.server";
 import { reverseSerialVotes } from "../services/serial-voting.server";
@@ -21,6 +22,8 @@ installGlobals({ nativeFetch: true });
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often due digests are looked for: a digest goes out within this long of its day being up. */
 const DIGEST_POLL_MS = 5 * 60 * 1000;
+/** How often the escalation ladder moves questions up: a step comes within this long of its time. */
+const LADDER_POLL_MS = 60 * 1000;
 const settings = config();
 const { production, root } = settings;
 const started = Date.now();
@@ -77,6 +80,10 @@ function startJobs(handle: DatabaseHandle) {
   const deliverEmail = () => deliverPendingEmails(handle.db, mailTransport).catch((error) => console.error("email delivery failed:", error));
   setInterval(deliverEmail, settings.EMAIL_POLL_MS).unref();
   console.log(`Email: ${mailTransport.describe}`);
+
+  // The escalation ladder's clock: unanswered questions move up to experts, then to staff.
+  const climb = () => climbLadder(handle.db).catch((error) => console.error("escalation ladder failed:", error));
+  setInterval(climb, LADDER_POLL_MS).unref();
 
   // Daily digests: due ones are queued into the outbox above (safe from several processes too).
   const sendDigests = () => sendDueDigests(handle.db).catch((error) => console.error("digest emails failed:", error));

@@ -1,7 +1,7 @@
 // The notification bell and inbox: an answer to your question shows as an unread count in the
 // header, the inbox names who answered and links to the answer, and reading clears the count.
 import { expect, test } from "@playwright/test";
-import { answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion } from "./helpers";
+import { DEMO, answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion } from "./helpers";
 import { waitForEmail } from "./outbox";
 
 test("an answer to your question rings the bell; the inbox links to it and reading clears the count", { tag: "@phone" }, async ({ page }) => {
@@ -64,7 +64,7 @@ test("an answer is emailed to the asker, and the email's unsubscribe link works 
   const { path } = await askViaHttp(asker, question);
   await answerViaHttp(helper, path, "Turn on per-invoice rounding under Settings, then Tax, and the totals agree.");
 
-  const email = await waitForEmail(asker.email, `${helper.displayName} answered your question “${question.title}”`);
+  const email = await waitForEmail(asker.email, (subject) => subject.startsWith(`${helper.displayName} answered your question “`));
   expect(email.text).toContain(path);
   const unsubscribe = /^Stop emails about .*: (http\S+)$/m.exec(email.text)?.[1];
   expect(unsubscribe, email.text).toBeTruthy();
@@ -87,4 +87,32 @@ test("an answer is emailed to the asker, and the email's unsubscribe link works 
   await page.getByRole("button", { name: "Save email choices" }).click();
   await expect(page.getByText("Your email choices are saved.")).toBeVisible();
   await expect(page.getByLabel("Comments on your posts")).toHaveValue("daily");
+});
+
+test("the asker requests staff help with a private note; staff find it in the queue and see the note; the asker sees when staff will look", { tag: "@phone" }, async ({ page, browser }) => {
+  const asker = await createUserViaHttp("ladder-asker");
+  const question = newQuestion("ladder");
+  const { path } = await askViaHttp(asker, question);
+
+  await logIn(page, asker);
+  await page.goto(path);
+  const box = page.getByRole("region", { name: "Where your question stands" });
+  await expect(box).toContainText("The community has your question first.");
+  await expect(box).toContainText("Staff will look at this by");
+  await box.getByText("Need staff?").click();
+  await box.getByLabel("Private note for staff (optional)").fill("Account 88-1203, locked since the password reset.");
+  await box.getByRole("button", { name: "Request staff help" }).click();
+  await expect(box).toContainText("You asked for staff help: your question is in the staff queue.");
+  await expect(box).toContainText("Account 88-1203, locked since the password reset.");
+
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await logIn(staffPage, DEMO.staff2);
+  await staffPage.goto("/staff/queue");
+  const item = staffPage.getByRole("listitem").filter({ has: staffPage.getByRole("link", { name: question.title }) });
+  await expect(item).toContainText("The asker asked for staff");
+  await expect(item).toContainText("left");
+  await item.getByRole("link", { name: question.title }).click();
+  await expect(staffPage.getByRole("region", { name: "Where this question stands" })).toContainText("Account 88-1203");
+  await staffContext.close();
 });

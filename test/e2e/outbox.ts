@@ -49,8 +49,9 @@ function decodeQuotedPrintable(encoded: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-/** Waits for the newest email to `to` whose subject matches, as the app's outbox delivers it. */
-export async function waitForEmail(to: string, subject: string, timeoutMs = 20_000): Promise<ReceivedEmail> {
+/** Waits for the newest email to `to` whose subject is `subject` (or passes it, for a subject cut to length), as the app's outbox delivers it. */
+export async function waitForEmail(to: string, subject: string | ((subject: string) => boolean), timeoutMs = 20_000): Promise<ReceivedEmail> {
+  const matches = typeof subject === "string" ? (candidate: string) => candidate === subject : subject;
   const dir = outboxDir();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -62,9 +63,9 @@ export async function waitForEmail(to: string, subject: string, timeoutMs = 20_0
     }
     for (const file of files) {
       const email = parseEml(readFileSync(path.join(dir, file), "utf8"));
-      if (email && email.to === to && email.subject === subject) return email;
+      if (email && email.to === to && matches(email.subject)) return email;
     }
-    if (Date.now() > deadline) throw new Error(`no email "${subject}" to ${to} in ${dir} after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`no email ${typeof subject === "string" ? `"${subject}"` : "with a matching subject"} to ${to} in ${dir} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
