@@ -36,6 +36,8 @@ export const ROBOTS_DISALLOW = [
   "/signup",
   "/logout",
   "/notifications",
+  "/staff",
+  "/unsubscribe",
   "/questions/ask",
   "/markdown-preview",
   "/api/",

@@ -26,8 +26,8 @@ export interface PageSeo {
  * it with `<`, `>` and `&` escaped (\u003c…), so "</script>" in a post cannot end the element. It
  * is a data block, never run, so the CSP's script nonce does not apply to it.
  */
-export function pageMeta(seo: PageSeo, options: { section?: string; structuredData?: object | null } = {}): MetaDescriptor[] {
-  const { section, structuredData } = options;
+export function pageMeta(seo: PageSeo, options: { section?: string; structuredData?: object | null; feed?: FeedLink } = {}): MetaDescriptor[] {
+  const { section, structuredData, feed } = options;
   const title = [seo.title, section, SITE_NAME].filter((part, index) => part && !(index === 0 && part === SITE_NAME)).join(" - ");
   return [
     { title },
@@ -43,7 +43,18 @@ export function pageMeta(seo: PageSeo, options: { section?: string; structuredDa
     { name: "twitter:title", content: seo.title },
     { name: "twitter:description", content: seo.description },
     ...(structuredData ? [{ "script:ld+json": structuredData }] : []),
+    ...(feed ? [feedLink(feed)] : []),
   ];
+}
+
+/** A page's Atom feed, for feed readers to find from the page (autodiscovery). */
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+export function feedLink(feed: FeedLink): MetaDescriptor {
+  return { tagName: "link", rel: "alternate", type: "application/atom+xml", title: feed.title, href: feed.href };
 }
 
 /** What a page whose loader failed (404 and the like) still says: a title, and not to index it. */

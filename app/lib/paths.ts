@@ -107,3 +107,11 @@ export function unsubscribePath(token: string): string {
 
 /** Staff: questions waiting for staff (unanswered too long, or the asker asked), oldest first. */
 export const staffQueuePath = "/staff/queue";
+
+/** Atom feeds: the newest questions, a tag's, a question's answers, the knowledge base's articles. */
+export const feedPaths = {
+  questions: "/feeds/questions",
+  tag: (tag: string) => `/feeds/tags/${encodeURIComponent(tag)}`,
+  answers: (questionId: number) => `/feeds/questions/${questionId}`,
+  knowledgeBase: "/feeds/kb",
+};

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { feedLink } from "~/lib/page-meta";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ArticleList, KbNav, KbSearchForm } from "~/components/kb-parts";
 import { getViewer } from "~/http/viewer.server";
-import { articleSearchPath } from "~/lib/paths";
+import { articleSearchPath, feedPaths } from "~/lib/paths";
 import { getKbHome } from "~/services/kb-queries.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [
   { title: "Knowledge base - Peerdesk" },
   { name: "description", content: "Answers checked by our staff, from the community's best solutions." },
+  feedLink({ title: "Newest knowledge-base articles", href: feedPaths.knowledgeBase }),
 ];
 
 export default function KnowledgeBaseHome() {

@@ -31,7 +31,7 @@ import { acceptAnswer, castVote } from "~/services/voting.server";
 import { setQuestionFollow } from "~/services/follows.server";
 import { questionLadder, requestStaffHelp } from "~/services/escalation.server";
 import { LadderBox } from "~/components/ladder-box";
-import { articlePath, heldPostPath, logInPath, questionPath } from "~/lib/paths";
+import { articlePath, feedPaths, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
 
@@ -139,7 +139,7 @@ async function assertBelongsToQuestion(context: ActionFunctionArgs["context"], p
 
 export { retryAfterHeaders as headers } from "~/http/headers";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData }) : missingPageMeta("Question not found"));
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData, feed: { title: "Answers to this question", href: feedPaths.answers(data.question.id) } }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
   const { question, answers, related, hot, solved, signedIn, following, moderation, ladder, now, flagCommentsAs } = useLoaderData<typeof loader>();

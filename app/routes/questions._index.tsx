@@ -7,6 +7,7 @@ import { loadQuestionPage } from "~/http/question-list.server";
 import { listPageSideColumn } from "~/services/side-column.server";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
+import { feedPaths } from "~/lib/paths";
 
 const LIST_TITLES = { newest: "Questions", active: "Active questions", unanswered: "Unanswered questions", top: "Top questions" } as const;
 
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...page, seo, side: await listPageSideColumn(context.db, context.sharedReads) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Questions"));
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { feed: { title: "Newest questions", href: feedPaths.questions } }) : missingPageMeta("Questions"));
 
 export default function QuestionsPage() {
   const { questions, sort, nextCursor, now, side } = useLoaderData<typeof loader>();

@@ -15,7 +15,7 @@ import { getTag, setTagDescription } from "~/services/tag-directory.server";
 import directoriesCss from "../styles/directories.css?url";
 import { pageSeo } from "~/http/page-seo.server";
 import { missingPageMeta, pageMeta } from "~/lib/page-meta";
-import { tagPath } from "~/lib/paths";
+import { feedPaths, tagPath } from "~/lib/paths";
 import { formatCount } from "~/lib/format";
 import { describeTagForm } from "~/forms/route-inputs.server";
 
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo) : missingPageMeta("Tag not found"));
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { feed: { title: `Newest questions tagged ${data.tag.name}`, href: feedPaths.tag(data.tag.name) } }) : missingPageMeta("Tag not found"));
 
 export default function TagPage() {
   const { questions, sort, nextCursor, now, tag, canDescribe, signedIn, following } = useLoaderData<typeof loader>();

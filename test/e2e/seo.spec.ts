@@ -62,3 +62,24 @@ test("</script> in a question cannot break out of its JSON-LD: it stays data, an
   expect(injected).toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test("the home, tag, question and knowledge-base pages point feed readers at Atom feeds that answer", async ({ page, request }) => {
+  const feeds: string[] = [];
+  for (const path of ["/", "/tags/invoices", "/kb"]) {
+    await page.goto(path);
+    feeds.push((await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute("href"))!);
+  }
+  await page.goto("/");
+  await page.getByRole("main").getByRole("heading", { level: 2 }).first().getByRole("link").click();
+  feeds.push((await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute("href"))!);
+  expect(feeds.slice(0, 3)).toEqual(["/feeds/questions", "/feeds/tags/invoices", "/feeds/kb"]);
+  expect(feeds[3]).toMatch(/^\/feeds\/questions\/\d+$/);
+  for (const feed of feeds) {
+    const response = await request.get(feed);
+    expect(response.status(), feed).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(await response.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  }
+  // The newest questions' feed has entries from the demo community.
+  expect((await (await request.get("/feeds/questions")).text()).match(/<entry>/g)?.length).toBeGreaterThan(10);
+});
