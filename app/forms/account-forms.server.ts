@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DELETE_ACCOUNT_CONFIRMATION, looksLikeFormerMemberName } from "~/domain/accounts";
-import { text } from "./fields.server";
+import { idSchema, text } from "./fields.server";
 import { emailDeliveriesFields } from "./notification-forms.server";
 import { INVISIBLE_CHARACTERS, LIMITS } from "./limits";
 
@@ -71,6 +71,8 @@ export const settingsIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("signOutSession"), sessionId: z.string().regex(/^[0-9a-f]{64}$/, { error: "That session does not exist." }) }),
   z.object({ intent: z.literal("signOutOthers") }),
   z.object({ intent: z.literal("emailNotifications"), ...emailDeliveriesFields }),
+  z.object({ intent: z.literal("unfollowTag"), tag: z.string().min(1, { error: "That tag does not exist." }).max(35, { error: "That tag does not exist." }) }),
+  z.object({ intent: z.literal("unfollowQuestion"), questionId: idSchema }),
   z.object({
     intent: z.literal("deleteAccount"),
     deletePassword: currentPassword,

@@ -2,7 +2,7 @@
 // mistake in one form keeps its own messages and leaves the others alone.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/field";
 import { TimeAgo } from "~/components/time-ago";
@@ -13,9 +13,10 @@ import { deliveriesFromForm } from "~/forms/notification-forms.server";
 import { LIMITS } from "~/forms/limits";
 import { failureFromServiceError, invalid, parseForm, readForm, throwAsResponse } from "~/http/responses.server";
 import { clearSessionCookie, readSessionToken, requireViewer } from "~/http/viewer.server";
-import { accountDeletedPath, settingsExportPath } from "~/lib/paths";
+import { accountDeletedPath, questionPath, settingsExportPath, tagPath } from "~/lib/paths";
 import { changePassword, deleteAccount, getAccountSettings, requestEmailChange } from "~/services/account-settings.server";
 import { emailDeliveries, saveEmailDeliveries } from "~/services/email-notifications.server";
+import { followsOf, setQuestionFollow, setTagFollow } from "~/services/follows.server";
 import { invalidateOtherSessions, invalidateUserSession, listSessions } from "~/services/sessions.server";
 import styles from "../styles/settings.css?url";
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       account,
       emailDeliveries: await emailDeliveries(context.db, viewer.id),
+      follows: await followsOf(context.db, viewer.id),
       sessions: sessions.map((session) => ({ ...session, browser: describeUserAgent(session.userAgent) })),
       now: new Date().toISOString(),
     };
@@ -70,6 +72,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "emailNotifications":
         await saveEmailDeliveries(context.db, viewer.id, deliveriesFromForm(input));
         return done(input.intent, "Your email choices are saved.");
+      case "unfollowTag":
+        await setTagFollow(context.db, { userId: viewer.id, tag: input.tag, follow: false });
+        return done(input.intent, `You no longer follow ${input.tag}.`);
+      case "unfollowQuestion":
+        await setQuestionFollow(context.db, { userId: viewer.id, questionId: input.questionId, follow: false });
+        return done(input.intent, "You no longer follow that question.");
       case "deleteAccount":
         await deleteAccount(context.db, { userId: viewer.id, currentPassword: input.deletePassword });
         return redirect(accountDeletedPath, { headers: { "Set-Cookie": clearSessionCookie(context.secureCookies) } });
@@ -105,13 +113,15 @@ function Done({ message }: { message?: string }) {
 }
 
 export default function SettingsPage() {
-  const { account, emailDeliveries, sessions, now } = useLoaderData<typeof loader>();
+  const { account, emailDeliveries, follows, sessions, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const password = outcomeFor(result, "changePassword");
   const email = outcomeFor(result, "changeEmail");
   const deletion = outcomeFor(result, "deleteAccount");
   const emails = outcomeFor(result, "emailNotifications");
+  const unfollowed = outcomeFor(result, "unfollowTag").message ?? outcomeFor(result, "unfollowQuestion").message;
+  const unfollowErrors = outcomeFor(result, "unfollowTag").errors ?? outcomeFor(result, "unfollowQuestion").errors;
   const sessionMessage = outcomeFor(result, "signOutSession").message ?? outcomeFor(result, "signOutOthers").message;
   const sessionErrors = outcomeFor(result, "signOutSession").errors ?? outcomeFor(result, "signOutOthers").errors;
   const others = sessions.filter((session) => !session.current);
@@ -123,6 +133,7 @@ export default function SettingsPage() {
           <li><a href="#password">Password</a></li>
           <li><a href="#email">Email</a></li>
           <li><a href="#notifications">Notification emails</a></li>
+          <li><a href="#following">Following</a></li>
           <li><a href="#sessions">Sessions</a></li>
           <li><a href="#data">Your data</a></li>
           <li><a href="#delete">Delete account</a></li>
@@ -201,6 +212,52 @@ export default function SettingsPage() {
             </button>
           </div>
         </Form>
+      </section>
+
+      <section id="following" className="card stack settings-section" aria-labelledby="following-heading">
+        <h2 id="following-heading">What you follow</h2>
+        <Done message={unfollowed} />
+        <ErrorSummary errors={unfollowErrors} labels={{}} />
+        <h3 className="settings-subheading">Tags</h3>
+        {follows.tags.length === 0 ? (
+          <p className="muted">No tags. Follow one from its page to hear of every new question in it.</p>
+        ) : (
+          <ul className="session-list">
+            {follows.tags.map((tag) => (
+              <li key={tag} className="session">
+                <Link to={tagPath(tag)}>{tag}</Link>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="unfollowTag" />
+                  <input type="hidden" name="tag" value={tag} />
+                  <button type="submit" className="button button--secondary button--small" disabled={busy}>
+                    Unfollow<span className="visually-hidden"> {tag}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="settings-subheading">Questions</h3>
+        {follows.questions.length === 0 ? (
+          <p className="muted">No questions. You follow the questions you ask, and any question you choose to follow from its page.</p>
+        ) : (
+          <ul className="session-list">
+            {follows.questions.map((question) => (
+              <li key={question.id} className="session">
+                <Link to={questionPath(question)} className="settings-follow__title">
+                  {question.title}
+                </Link>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="unfollowQuestion" />
+                  <input type="hidden" name="questionId" value={question.id} />
+                  <button type="submit" className="button button--secondary button--small" disabled={busy}>
+                    Unfollow<span className="visually-hidden"> {question.title}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section id="sessions" className="card stack settings-section" aria-labelledby="sessions-heading">

@@ -1,6 +1,6 @@
 // Following questions and tags, and who hears of what happens in them. Following is a
 // preference, not a privilege: any signed-in member may follow what they can read.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { posts, questionFollows, tagFollows, tags } from "../../db/schema";
 import { NotFoundError } from "./errors";
@@ -44,4 +44,20 @@ export async function tagFollowers(db: Database, tagNames: string[]): Promise<{ 
   const order = new Map(tagNames.map((name, i) => [name, i]));
   rows.sort((a, b) => order.get(a.tag)! - order.get(b.tag)!);
   return rows;
+}
+
+/** The settings page lists at most this many of each (newest question follows first, tags by name). */
+export const FOLLOWS_LIST_LIMIT = 200;
+
+/** What a member follows: tags by name, and the live questions newest-followed first. */
+export async function followsOf(db: Database, userId: number) {
+  const followedTags = await db.select({ tag: tagFollows.tag }).from(tagFollows).where(eq(tagFollows.userId, userId)).orderBy(asc(tagFollows.tag)).limit(FOLLOWS_LIST_LIMIT);
+  const questions = await db
+    .select({ id: posts.id, title: posts.title })
+    .from(questionFollows)
+    .innerJoin(posts, eq(posts.id, questionFollows.questionId))
+    .where(and(eq(questionFollows.userId, userId), isNull(posts.deletedAt)))
+    .orderBy(desc(questionFollows.createdAt), desc(posts.id))
+    .limit(FOLLOWS_LIST_LIMIT);
+  return { tags: followedTags.map((row) => row.tag), questions: questions.map((row) => ({ id: row.id, title: row.title ?? "" })) };
 }

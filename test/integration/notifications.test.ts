@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { notifications, reviewItems } from "../../db/schema";
 import * as inbox from "~/routes/notifications";
+import * as settings from "~/routes/settings";
 import { promoteAnswer } from "~/services/knowledge-base.server";
 import { markNotificationsRead, notificationPage, notify, unreadCount } from "~/services/notifications.server";
 import { addComment, askQuestion, editPost, postAnswer } from "~/services/posting.server";
@@ -224,6 +225,28 @@ describe(`notifications on ${t.plan.label}`, () => {
     const staff = await makeUser(t.db, { role: "staff" });
     await decideReviewItem(t.db, { reviewerId: staff.id, itemId: await openReviewItem(answer.id, "new_user_links"), decision: "approve" });
     expect(await inboxLines(asker.id)).toEqual(["Newbie Nia answered your question “Is there a Linux build of the desktop app?”"]);
+  });
+
+  it("settings list what a member follows, and Unfollow there stops it; an unknown tag is a clear 404", async () => {
+    const member = await makeUser(t.db);
+    const cookie = await sessionCookieFor(t.db, member.id);
+    const mine = await makeQuestion(t.db, member.id, "How do I archive old clients?");
+    const other = await makeUser(t.db);
+    const theirs = await makeQuestion(t.db, other.id, "Can I bulk-edit tax rates?");
+    await setQuestionFollow(t.db, { userId: member.id, questionId: theirs.id, follow: true });
+    await setTagFollow(t.db, { userId: member.id, tag: "invoices", follow: true });
+    const page = await callRoute(() => settings.loader({ request: getRequest("/settings", cookie), params: {}, context: contextFor(t.db) }));
+    expect(page.data.follows).toEqual({ tags: ["invoices"], questions: [{ id: theirs.id, title: "Can I bulk-edit tax rates?" }, { id: mine.id, title: "How do I archive old clients?" }] });
+
+    const post = (fields: Record<string, string>) => callRoute(() => settings.action({ request: formRequest("/settings", fields, cookie), params: {}, context: contextFor(t.db) }));
+    expect((await post({ intent: "unfollowTag", tag: "invoices" })).data).toMatchObject({ ok: true, message: "You no longer follow invoices." });
+    expect((await post({ intent: "unfollowQuestion", questionId: String(mine.id) })).data).toMatchObject({ ok: true });
+    expect(await followsTag(t.db, member.id, "invoices")).toBe(false);
+    expect(await followsQuestion(t.db, member.id, mine.id)).toBe(false);
+    expect(await followsQuestion(t.db, member.id, theirs.id)).toBe(true);
+    const unknown = await post({ intent: "unfollowTag", tag: "no-such-tag" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.data.errors.form).toBe("That tag does not exist.");
   });
 });
 
