@@ -26,6 +26,7 @@ export const EMAIL_KINDS: Record<NotificationKind, { label: string; defaultDeliv
   new_question: { label: "New questions in tags you follow", defaultDelivery: "daily" },
   badge_earned: { label: "Badges you earn", defaultDelivery: "daily" },
   moderated: { label: "A reviewer's decision on your post", defaultDelivery: "instant" },
+  mention: { label: "Mentions of you (@name)", defaultDelivery: "instant" },
 };
 
 export const EMAIL_KIND_ORDER = Object.keys(EMAIL_KINDS) as NotificationKind[];

@@ -2,7 +2,7 @@
 // their event, inside their transaction, and notify() writes what comes out.
 import { truncateText } from "~/lib/excerpt";
 
-export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question", "moderated"] as const;
+export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question", "moderated", "mention"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notice {
@@ -31,6 +31,9 @@ export function recipientsOf(notices: Notice[], actorId: number | null): Notice[
 }
 
 type PostType = "question" | "answer";
+
+/** Where a mention was written, as the notice says it. */
+const MENTION_PLACES = { answer: "an answer to", comment: "a comment on", question: "the question" };
 
 /** What a review decision did to the author's post, in the words of the notice ("hid your answer to “…”"). */
 const MODERATION_VERBS: Record<string, string> = {
@@ -94,6 +97,15 @@ export const noticeFor = {
     link: input.link,
     postId: input.postId,
     dedupeKey: `edited:${input.postId}:${input.revision}`,
+  }),
+  /** Someone wrote "@Name" in an answer, a comment or an edit in a thread the person is part of. */
+  mention: (input: { userId: number; where: keyof typeof MENTION_PLACES; questionTitle: string; dedupeKey: string; postId: number; link: string }): Notice => ({
+    userId: input.userId,
+    kind: "mention",
+    message: `mentioned you in ${MENTION_PLACES[input.where]} ${quoteTitle(input.questionTitle)}`,
+    link: input.link,
+    postId: input.postId,
+    dedupeKey: input.dedupeKey,
   }),
   /** A reviewer's decision on the author's post, with the reason they wrote. */
   moderated: (input: { authorId: number; decision: string; postType: PostType; questionTitle: string; postId: number; reviewItemId: number; note: string | null; link: string }): Notice => {

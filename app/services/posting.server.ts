@@ -12,6 +12,7 @@ import { ConflictError, EDIT_CONFLICT_MESSAGE, NotFoundError, RateLimitedError, 
 import { latestRevisionNumber, lockPost, threadOf } from "./posts.server";
 import { notify } from "./notifications.server";
 import { announceAnswer, announceQuestion } from "./announcements.server";
+import { mentionNotices } from "./mentions.server";
 import { RATE_LIMITS, hitRateLimit } from "./rate-limits.server";
 import { screenNewPost } from "./review-items.server";
 import { answerPath, questionPath } from "~/lib/paths";
@@ -119,7 +120,7 @@ export async function postAnswer(db: Database, input: { authorId: number; questi
       .update(posts)
       .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
       .where(eq(posts.id, question.id));
-    await announceAnswer(tx, question, { id: answer.id, authorId: actor.id }, now);
+    await announceAnswer(tx, question, { id: answer.id, authorId: actor.id, body: input.body }, now);
     return { ...answer, held };
   });
 }
@@ -135,10 +136,12 @@ export async function addComment(db: Database, input: { authorId: number; postId
       .values({ postId: input.postId, authorId: actor.id, body: input.body, createdAt: now })
       .returning({ id: comments.id });
     const thread = await threadOf(tx, post);
+    const link = `${questionPath(thread)}#comment-${comment.id}`;
+    const mentions = await mentionNotices(tx, { questionId: thread.id, questionTitle: thread.title, markdown: input.body, where: "comment", postId: post.id, dedupeKey: `mention:comment:${comment.id}`, link });
     await notify(
       tx,
       actor.id,
-      [noticeFor.comment({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: thread.title, postId: post.id, commentId: comment.id, link: `${questionPath(thread)}#comment-${comment.id}` })],
+      [noticeFor.comment({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: thread.title, postId: post.id, commentId: comment.id, link }), ...mentions],
       now,
     );
     return comment;
@@ -216,7 +219,9 @@ export async function editPost(
     if (post.authorId !== actor.id) await awardBadges(tx, actor.id, "post_edited", { postId: post.id, now });
     const thread = isQuestion ? { id: post.id, title: title ?? "" } : await threadOf(tx, post);
     const link = isQuestion ? questionPath(thread) : answerPath(thread, post.id);
-    await notify(tx, actor.id, [noticeFor.edited({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: title ?? thread.title, postId: post.id, revision: latest + 1, link })], now);
+    // Someone newly mentioned in the edited text hears of it; someone mentioned before, not again (same key).
+    const mentions = await mentionNotices(tx, { questionId: thread.id, questionTitle: title ?? thread.title, markdown: input.body, where: post.type === "answer" ? "answer" : "question", postId: post.id, dedupeKey: `mention:post:${post.id}`, link });
+    await notify(tx, actor.id, [noticeFor.edited({ authorId: post.authorId, postType: post.type as "question" | "answer", questionTitle: title ?? thread.title, postId: post.id, revision: latest + 1, link }), ...mentions], now);
     return { postId: post.id, questionId, changed: true };
   });
 }

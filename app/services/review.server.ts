@@ -274,7 +274,7 @@ export async function decideReviewItem(db: Database, input: DecideInput, now = n
       );
       if (input.decision === "approve") {
         if (post.type === "question") await announceQuestion(tx, { id: post.id, title: post.title ?? "", tags: post.tags, authorId }, now);
-        else await announceAnswer(tx, await questionOf(tx, post.questionId!), { id: post.id, authorId }, now);
+        else await announceAnswer(tx, await questionOf(tx, post.questionId!), { id: post.id, authorId, body: post.bodyMarkdown }, now);
       }
     }
     return { decision: input.decision, questionId: post.questionId ?? post.id, postId: post.id };

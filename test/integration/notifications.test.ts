@@ -248,6 +248,37 @@ describe(`notifications on ${t.plan.label}`, () => {
     expect(unknown.status).toBe(404);
     expect(unknown.data.errors.form).toBe("That tag does not exist.");
   });
+
+  it("@mentions reach people in the thread once, from answers, comments and edits; never strangers, code or the one writing", async () => {
+    const asker = await makeUser(t.db, { name: "Asker Ama" });
+    const commenter = await makeUser(t.db, { name: "Cora Lind", reputation: 100 });
+    const stranger = await makeUser(t.db, { name: "Stan Gray" });
+    const helper = await makeUser(t.db, { name: "Hal Berg", reputation: 100 });
+    const question = await makeQuestion(t.db, asker.id, "Why do reminders go out twice?");
+    await addComment(t.db, { authorId: commenter.id, postId: question.id, body: "Same here since Monday." });
+    const answer = await makeAnswer(t.db, helper.id, question.id, "@CoraLind @StanGray @HalBerg `@AskerAma` and @AskerAma: turn off the legacy reminder rule.");
+    expect(await inboxLines(commenter.id)).toEqual(["Hal Berg mentioned you in an answer to “Why do reminders go out twice?”"]);
+    expect(await inboxLines(stranger.id)).toEqual([]);
+    // The asker hears once: the answer to their question, not a second time as a mention.
+    expect(await inboxLines(asker.id)).toEqual([
+      "Hal Berg answered your question “Why do reminders go out twice?”",
+      "Cora Lind commented on your question “Why do reminders go out twice?”",
+    ]);
+    expect((await inboxLines(helper.id)).filter((line) => line.includes("mentioned"))).toEqual([]);
+
+    await addComment(t.db, { authorId: commenter.id, postId: answer.id, body: "@halberg that fixed it, thanks!" });
+    expect((await inboxLines(helper.id))[0]).toBe("Cora Lind commented on your answer to “Why do reminders go out twice?”");
+    await addComment(t.db, { authorId: asker.id, postId: answer.id, body: "Thanks @HalBerg and @CoraLind." });
+    expect((await inboxLines(commenter.id))[0]).toBe("Asker Ama mentioned you in a comment on “Why do reminders go out twice?”");
+
+    // An edit that adds a mention tells the newly mentioned once; saving it again tells nobody again.
+    const edit = (body: string) => editPost(t.db, { editorId: helper.id, postId: answer.id, body });
+    const before = (await inboxLines(asker.id)).length;
+    await edit("@CoraLind @AskerAma turn off the legacy reminder rule under Settings, then Reminders.");
+    await edit("@CoraLind @AskerAma turn off the legacy reminder rule under Settings, then Reminders (both of them).");
+    const added = (await inboxLines(asker.id)).slice(0, (await inboxLines(asker.id)).length - before);
+    expect(added).toEqual(["Hal Berg mentioned you in an answer to “Why do reminders go out twice?”"]);
+  });
 });
 
 async function openReviewItem(postId: number, reason: string) {

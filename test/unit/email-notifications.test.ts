@@ -12,7 +12,7 @@ describe("email choices", () => {
       { kind: "answer", delivery: "off" },
       { kind: "retired_kind", delivery: "instant" },
     ]);
-    expect(deliveries).toEqual({ answer: "off", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "daily", new_question: "daily", badge_earned: "daily", moderated: "instant" });
+    expect(deliveries).toEqual({ answer: "off", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "daily", new_question: "daily", badge_earned: "daily", moderated: "instant", mention: "instant" });
   });
 
   it("an instant email's link stops its kind only; the digest's link stops every daily kind and nothing sent at once", () => {
