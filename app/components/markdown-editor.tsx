@@ -1,3 +1,4 @@
+import { MentionSuggestions } from "./mention-suggestions";
 import { useEffect, useState } from "react";
 import { LIMITS } from "~/forms/limits";
 import { CharacterCount } from "./character-count";
@@ -73,6 +74,7 @@ export function MarkdownEditor({
         hint={hint}
         onChange={(event) => setDraft(event.currentTarget.value)}
       />
+      <MentionSuggestions fieldId={id} />
       {hydrated ? <CharacterCount length={draft.length} max={LIMITS.body.max} what={label} /> : null}
       {html || hydrated ? (
         <section className="preview" aria-label="Preview" aria-live="polite">

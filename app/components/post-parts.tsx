@@ -1,3 +1,4 @@
+import { MentionSuggestions } from "./mention-suggestions";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { LIMITS } from "~/forms/limits";
 import type { QuestionChoice } from "~/services/question-choices.server";
@@ -196,6 +197,7 @@ function CommentBodyField({ postId, defaultValue, error }: { postId: number; def
         autoFocus
         onChange={(event) => setLength(event.currentTarget.value.length)}
       />
+      <MentionSuggestions fieldId={`comment-${postId}-body`} />
       {hydrated ? <CharacterCount length={length} max={LIMITS.comment.max} what="The comment" /> : null}
     </>
   );

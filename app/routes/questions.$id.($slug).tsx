@@ -31,6 +31,7 @@ import { acceptAnswer, castVote } from "~/services/voting.server";
 import { setQuestionFollow } from "~/services/follows.server";
 import { questionLadder, requestStaffHelp } from "~/services/escalation.server";
 import { LadderBox } from "~/components/ladder-box";
+import { MentionPeople } from "~/components/mention-suggestions";
 import { articlePath, feedPaths, heldPostPath, logInPath, questionPath } from "~/lib/paths";
 import { BookIcon, CheckIcon } from "~/components/icons";
 import { HotQuestionsBox, QuestionFactsBox, RelatedBox, SideColumn } from "~/components/side-column";
@@ -146,7 +147,10 @@ export default function QuestionPage() {
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
+  // Whom "@" offers while typing: everyone who wrote in this thread (the server checks the same).
+  const people = [question.author, ...question.comments.map((comment) => comment.author), ...answers.flatMap((answer) => [answer.author, ...answer.comments.map((comment) => comment.author)])];
   return (
+    <MentionPeople.Provider value={people}>
     <div className="page with-side-column">
       <div className="main-column">
       <article className={`post post--question${question.deletedAt ? " post--deleted" : ""}`} aria-labelledby="question-title">
@@ -224,6 +228,7 @@ export default function QuestionPage() {
         <HotQuestionsBox questions={hot} />
       </SideColumn>
     </div>
+    </MentionPeople.Provider>
   );
 }
 

@@ -1,7 +1,7 @@
 // The notification bell and inbox: an answer to your question shows as an unread count in the
 // header, the inbox names who answered and links to the answer, and reading clears the count.
 import { expect, test } from "@playwright/test";
-import { DEMO, answerViaHttp, askViaHttp, createUserViaHttp, logIn, newQuestion } from "./helpers";
+import { DEMO, answerViaHttp, askViaHttp, createUserViaHttp, javaScriptEnabled, logIn, newQuestion } from "./helpers";
 import { waitForEmail } from "./outbox";
 
 test("an answer to your question rings the bell; the inbox links to it and reading clears the count", { tag: "@phone" }, async ({ page }) => {
@@ -115,4 +115,34 @@ test("the asker requests staff help with a private note; staff find it in the qu
   await item.getByRole("link", { name: question.title }).click();
   await expect(staffPage.getByRole("region", { name: "Where this question stands" })).toContainText("Account 88-1203");
   await staffContext.close();
+});
+
+test("typing @ and part of a name offers the thread's people; the chosen one hears of the mention (without JavaScript, typing the handle does the same)", async ({ page, browser }) => {
+  const asker = await createUserViaHttp("mention-asker");
+  const helper = await createUserViaHttp("mention-helper");
+  const question = newQuestion("mention");
+  const { path } = await askViaHttp(asker, question);
+  await answerViaHttp(helper, path, "Check the reminder rules under Settings, then Reminders.");
+  const handle = helper.displayName.replace(/[^\p{L}\p{N}]+/gu, "");
+
+  await logIn(page, asker);
+  await page.goto(path);
+  const body = page.getByLabel("Body", { exact: true });
+  if (javaScriptEnabled()) {
+    await body.pressSequentially(`Thanks @${handle.slice(0, 8)}`);
+    await page.getByRole("group", { name: "Mention someone in this thread" }).getByRole("button", { name: new RegExp(`^@${handle}`) }).click();
+    await body.pressSequentially("that was it: the legacy rule sent the second reminder.");
+    await expect(body).toHaveValue(`Thanks @${handle} that was it: the legacy rule sent the second reminder.`);
+  } else {
+    await body.fill(`Thanks @${handle} that was it: the legacy rule sent the second reminder.`);
+  }
+  await page.getByRole("button", { name: "Post your answer" }).click();
+  await expect(page.getByText("the legacy rule sent the second reminder")).toBeVisible();
+
+  const helperContext = await browser.newContext({ javaScriptEnabled: javaScriptEnabled() });
+  const helperPage = await helperContext.newPage();
+  await logIn(helperPage, helper);
+  await helperPage.goto("/notifications");
+  await expect(helperPage.getByRole("link", { name: `${asker.displayName} mentioned you in an answer to “${question.title}”` })).toBeVisible();
+  await helperContext.close();
 });
