@@ -4,50 +4,28 @@
 import { Form } from "@remix-run/react";
 import type { PostFailure } from "~/components/post-parts";
 import { TextAreaField, FormError } from "~/components/field";
-import { PRIVATE_NOTE_MAX, type LadderPosition } from "~/domain/escalation";
-import { formatDateTime } from "~/lib/format";
-
-type Dated<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };
-type Position = LadderPosition extends infer P ? (P extends unknown ? Dated<P> : never) : never;
-
-const at = (date: Date | string) => formatDateTime(new Date(date));
-
-function whereItStands(position: Position, forAsker: boolean): string {
-  const whose = forAsker ? "your question" : "this question";
-  switch (position.stage) {
-    case "community":
-      return `The community has ${whose} first. If nobody answers by ${at(position.expertsAt)}, it is offered to experts in its tags.`;
-    case "experts":
-      return `Nobody in the community has answered yet, so ${whose} is offered to experts in its tags. If none of them answers by ${at(position.staffQueueAt)}, it goes to staff.`;
-    case "staff":
-      return position.requested ? `${forAsker ? "You asked" : "The asker asked"} for staff help: ${whose} is in the staff queue.` : `Nobody has answered ${whose} yet, so it is in the staff queue.`;
-  }
-}
+import { LIMITS } from "~/forms/limits";
 
 export function LadderBox({
   ladder,
   failure,
 }: {
-  ladder: { position: Position | null; privateNote: string | null; canRequestStaff: boolean; forAsker: boolean };
+  ladder: { status: { where: string; due: string; late: boolean } | null; privateNote: string | null; canRequestStaff: boolean; forAsker: boolean };
   failure?: PostFailure;
 }) {
-  const { position, privateNote, canRequestStaff, forAsker } = ladder;
-  if (!position && !canRequestStaff && !privateNote) return null;
+  const { status, privateNote, canRequestStaff, forAsker } = ladder;
+  if (!status && !canRequestStaff && !privateNote) return null;
   const mine = failure?.intent === "requestStaffHelp" ? failure : undefined;
   return (
     <section id="ladder" className="ladder-box" aria-labelledby="ladder-heading">
       <h2 id="ladder-heading" className="ladder-box__heading">
         {forAsker ? "Where your question stands" : "Where this question stands"}
       </h2>
-      {position ? (
+      {status ? (
         <>
-          <p>{whereItStands(position, forAsker)}</p>
+          <p>{status.where}</p>
           <p className="ladder-box__due">
-            {position.stage === "staff" && position.overdue ? (
-              <strong>Staff are late: they were due to look at this by {at(position.staffBy)}.</strong>
-            ) : (
-              <strong>Staff will look at this by {at(position.staffBy)}.</strong>
-            )}
+            <strong>{status.due}</strong>
           </p>
         </>
       ) : null}
@@ -68,7 +46,7 @@ export function LadderBox({
               label="Private note for staff (optional)"
               hint="Order numbers, account ids: only you and staff will see this, never other members, search or emails."
               rows={3}
-              maxLength={PRIVATE_NOTE_MAX}
+              maxLength={LIMITS.privateNote.max}
               defaultValue={mine?.values.privateNote ?? ""}
               error={mine?.errors.privateNote}
             />

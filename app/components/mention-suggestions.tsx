@@ -2,10 +2,9 @@
 // are offered as buttons under the field; choosing one writes their handle. Without JavaScript
 // nothing is offered and typing the handle works the same (the server matches it).
 import { createContext, useContext, useEffect, useState } from "react";
-import { mentionHandle } from "~/domain/mentions";
 
-/** The thread's people (asker, answerers, commenters), provided by the question page. */
-export const MentionPeople = createContext<{ id: number; displayName: string }[]>([]);
+/** The thread's people (asker, answerers, commenters) with their handles, provided by the question page (mentionable()). */
+export const MentionPeople = createContext<{ id: number; displayName: string; handle: string }[]>([]);
 
 const MAX_SUGGESTIONS = 5;
 // The "@partial" just before the caret.
@@ -45,10 +44,7 @@ export function MentionSuggestions({ fieldId }: { fieldId: string }) {
   }, [fieldId, people.length]);
   if (partial === null) return null;
   const wanted = partial.toLocaleLowerCase("en");
-  const seen = new Set<number>();
   const matches = people
-    .filter((person) => !seen.has(person.id) && seen.add(person.id))
-    .map((person) => ({ ...person, handle: mentionHandle(person.displayName) }))
     .filter((person) => person.handle.toLocaleLowerCase("en").startsWith(wanted) || person.displayName.toLocaleLowerCase("en").includes(wanted))
     .slice(0, MAX_SUGGESTIONS);
   if (matches.length === 0) return null;

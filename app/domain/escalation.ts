@@ -1,6 +1,7 @@
 // The escalation ladder, as rules: a question nobody answers climbs from the community to tag
 // experts to staff, on a clock an admin sets; the asker can ask for staff at once. Pure: where a
 // question stands, and when the next step comes, from its facts and the clock.
+import { formatDateTime } from "~/lib/format";
 import type { EscalationReason, EscalationStage } from "./escalation-stages";
 
 export { ESCALATION_REASONS, ESCALATION_STAGES, type EscalationReason, type EscalationStage } from "./escalation-stages";
@@ -12,8 +13,6 @@ export interface LadderClock {
   /** Questions asked before this do not climb (the ladder was turned on then). */
   startedAt: Date;
 }
-
-export const PRIVATE_NOTE_MAX = 2_000;
 
 const MINUTE_MS = 60_000;
 const plusMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * MINUTE_MS);
@@ -66,3 +65,23 @@ export const communityCutoff = (now: Date, clock: LadderClock) => plusMinutes(no
 
 /** The latest a question may have reached experts and still be with them: earlier ones go to staff. */
 export const expertCutoff = (now: Date, clock: LadderClock) => plusMinutes(now, -clock.expertMinutes);
+
+/** What the asker (or staff) reads about where a question stands: the step it is on, and when staff will look. */
+export function describeLadderPosition(position: LadderPosition, forAsker: boolean): { where: string; due: string; late: boolean } {
+  const whose = forAsker ? "your question" : "this question";
+  const at = formatDateTime;
+  const late = position.stage === "staff" && position.overdue;
+  const due = late ? `Staff are late: they were due to look at this by ${at(position.staffBy)}.` : `Staff will look at this by ${at(position.staffBy)}.`;
+  switch (position.stage) {
+    case "community":
+      return { where: `The community has ${whose} first. If nobody answers by ${at(position.expertsAt)}, it is offered to experts in its tags.`, due, late };
+    case "experts":
+      return { where: `Nobody in the community has answered yet, so ${whose} is offered to experts in its tags. If none of them answers by ${at(position.staffQueueAt)}, it goes to staff.`, due, late };
+    case "staff":
+      return {
+        where: position.requested ? `${forAsker ? "You asked" : "The asker asked"} for staff help: ${whose} is in the staff queue.` : `Nobody has answered ${whose} yet, so it is in the staff queue.`,
+        due,
+        late,
+      };
+  }
+}

@@ -34,3 +34,9 @@ export function mentionedPeople<T extends { id: number; displayName: string }>(m
   }
   return [...found.values()].slice(0, MENTIONS_PER_POST);
 }
+
+/** The people a writer may mention, once each with their handle, for the "@" suggestions. */
+export function mentionable(people: { id: number; displayName: string }[]): { id: number; displayName: string; handle: string }[] {
+  const byId = new Map(people.map((person) => [person.id, { id: person.id, displayName: person.displayName, handle: mentionHandle(person.displayName) }]));
+  return [...byId.values()];
+}

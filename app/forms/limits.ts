@@ -16,6 +16,8 @@ export const LIMITS = {
   feedback: { max: 600 },
   /** What belongs under a tag, shown on /tags and the tag's page. */
   tagDescription: { max: 300 },
+  /** The asker's private note for staff (order numbers, account ids). */
+  privateNote: { max: 2_000 },
 } as const;
 
 // Characters that draw nothing: zero-width spaces and joiners, direction controls, variation

@@ -1,7 +1,7 @@
 // The question page's many actions, one discriminated union keyed by the submit's `intent`.
 import { z } from "zod";
-import { PRIVATE_NOTE_MAX } from "~/domain/escalation";
 import { idSchema, optionalText } from "./fields.server";
+import { LIMITS } from "./limits";
 
 export const questionPageIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("answer") }),
@@ -18,4 +18,4 @@ export const questionPageIntent = z.discriminatedUnion("intent", [
 ]);
 
 /** The asker's request for staff: an optional note only they and staff will see. */
-export const staffHelpForm = z.object({ privateNote: optionalText("Private note", PRIVATE_NOTE_MAX) });
+export const staffHelpForm = z.object({ privateNote: optionalText("Private note", LIMITS.privateNote.max) });

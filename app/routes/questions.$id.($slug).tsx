@@ -10,6 +10,7 @@ import { FollowForm } from "~/components/follow-form";
 import { AnswerBlocked, ModerateSection, ThreadNotices } from "~/components/moderation-parts";
 import { TagList } from "~/components/question-list";
 import { StaffVerifiedMark, StaffVerifyForm } from "~/components/staff-verified";
+import { mentionable } from "~/domain/mentions";
 import { isStaff } from "~/domain/privileges";
 import { parseId } from "~/forms/limits";
 import { answerForm, commentForm } from "~/forms/post-forms.server";
@@ -50,7 +51,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     requireCanonicalPath(request, path);
     const seo = pageSeo({ title: page.question.title, path, description: page.description, type: "article", noindex: page.question.deletedAt !== null });
     const ladder = await questionLadder(context.db, ladderFacts(page), viewer);
-    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), ladder, now: new Date().toISOString() };
+    // Whom "@" offers while typing: everyone who wrote in this thread (the server checks the same).
+    const people = mentionable([page.question.author, ...page.question.comments.map((c) => c.author), ...page.answers.flatMap((a) => [a.author, ...a.comments.map((c) => c.author)])]);
+    return { ...page, seo, moderation: await getQuestionModeration(context.db, page.question, viewer), ladder, people, now: new Date().toISOString() };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -143,12 +146,10 @@ export { retryAfterHeaders as headers } from "~/http/headers";
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? pageMeta(data.seo, { structuredData: data.structuredData, feed: { title: "Answers to this question", href: feedPaths.answers(data.question.id) } }) : missingPageMeta("Question not found"));
 
 export default function QuestionPage() {
-  const { question, answers, related, hot, solved, signedIn, following, moderation, ladder, now, flagCommentsAs } = useLoaderData<typeof loader>();
+  const { question, answers, related, hot, solved, signedIn, following, moderation, ladder, people, now, flagCommentsAs } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as PostFailure | undefined;
   const submitting = useNavigation().state === "submitting";
   const path = questionPath(question);
-  // Whom "@" offers while typing: everyone who wrote in this thread (the server checks the same).
-  const people = [question.author, ...question.comments.map((comment) => comment.author), ...answers.flatMap((answer) => [answer.author, ...answer.comments.map((comment) => comment.author)])];
   return (
     <MentionPeople.Provider value={people}>
     <div className="page with-side-column">

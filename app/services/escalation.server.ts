@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { escalationSettings, questionEscalations } from "../../db/schema";
-import { communityCutoff, expertCutoff, ladderPosition, staffDueFrom, type LadderClock, type LadderEntry, type LadderPosition } from "~/domain/escalation";
+import { communityCutoff, describeLadderPosition, expertCutoff, ladderPosition, staffDueFrom, type LadderClock, type LadderEntry, type LadderPosition } from "~/domain/escalation";
 import { can, type Actor } from "~/domain/privileges";
 import { requireActor, requireAllowed } from "./actors.server";
 import { lockPost } from "./posts.server";
@@ -82,6 +82,8 @@ export async function requestStaffHelp(db: Database, input: { askerId: number; q
 
 export interface QuestionLadder {
   position: LadderPosition | null;
+  /** The position in words, for the page. */
+  status: { where: string; due: string; late: boolean } | null;
   /** Only for the asker and staff; null for everyone else, whatever is stored. */
   privateNote: string | null;
   canRequestStaff: boolean;
@@ -101,11 +103,13 @@ export async function questionLadder(
   const clock = await ladderClock(db);
   const position = ladderPosition(question, (entry as LadderEntry | undefined) ?? null, clock, now);
   const facts = { authorId: question.authorId, type: "question" as const, deleted: question.deleted, questionDeleted: question.deleted, questionAuthorId: question.authorId };
+  const forAsker = viewer.id === question.authorId;
   return {
     position,
+    status: position ? describeLadderPosition(position, forAsker) : null,
     privateNote: entry?.privateNote ?? null,
     canRequestStaff: position?.stage !== "staff" && !question.solved && can(viewer, { type: "requestStaffHelp", question: facts }).allowed,
-    forAsker: viewer.id === question.authorId,
+    forAsker,
   };
 }
 
