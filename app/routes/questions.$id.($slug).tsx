@@ -173,8 +173,8 @@ export default function QuestionPage() {
           </div>
         </div>
         <ModerateSection questionId={question.id} moderation={moderation} failure={failure} />
-        {ladder ? <LadderBox ladder={ladder} failure={failure} /> : null}
       </article>
+      {ladder ? <LadderBox ladder={ladder} failure={failure} /> : null}
 
       <section aria-labelledby="answers-heading" className="answers">
         <h2 id="answers-heading">
