@@ -27,6 +27,7 @@ export const EMAIL_KINDS: Record<NotificationKind, { label: string; defaultDeliv
   badge_earned: { label: "Badges you earn", defaultDelivery: "daily" },
   moderated: { label: "A reviewer's decision on your post", defaultDelivery: "instant" },
   mention: { label: "Mentions of you (@name)", defaultDelivery: "instant" },
+  escalated: { label: "Your unanswered question handed to staff", defaultDelivery: "instant" },
 };
 
 export const EMAIL_KIND_ORDER = Object.keys(EMAIL_KINDS) as NotificationKind[];
@@ -89,6 +90,9 @@ export function noticeSentence(notice: Pick<NoticeForEmail, "message" | "actorNa
   return notice.actorName ? `${notice.actorName} ${notice.message}` : notice.message;
 }
 
+/** A notice as a sentence: a full stop added unless it already ends with one (a badge's description does). */
+const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** Where to change the choices and how to stop this kind: written at the foot of every email. */
 function footer(links: { settingsUrl: string; unsubscribeUrl: string }, scope: UnsubscribeScope) {
   return `--\nYou get this email because of your Peerdesk notification settings: ${links.settingsUrl}\nStop emails about ${describeScope(scope)}: ${links.unsubscribeUrl}\n`;
@@ -98,13 +102,13 @@ export function instantEmail(input: { recipientName: string; notice: NoticeForEm
   const sentence = noticeSentence(input.notice);
   return {
     subject: emailSubject(sentence),
-    text: `Hi ${input.recipientName},\n\n${sentence}.\n\n${input.notice.url}\n\n${footer(input, input.notice.kind)}`,
+    text: `Hi ${input.recipientName},\n\n${asSentence(sentence)}\n\n${input.notice.url}\n\n${footer(input, input.notice.kind)}`,
   };
 }
 
 export function digestEmail(input: { recipientName: string; notices: NoticeForEmail[]; settingsUrl: string; unsubscribeUrl: string; inboxUrl: string }) {
   const count = input.notices.length;
-  const lines = input.notices.map((notice) => `- ${noticeSentence(notice)}.\n  ${notice.url}`).join("\n");
+  const lines = input.notices.map((notice) => `- ${asSentence(noticeSentence(notice))}\n  ${notice.url}`).join("\n");
   return {
     subject: emailSubject(count === 1 ? `Your Peerdesk digest: ${noticeSentence(input.notices[0])}` : `Your Peerdesk digest: ${count} new notifications`),
     text: `Hi ${input.recipientName},\n\nHere is what happened since your last digest.\n\n${lines}\n\nAll your notifications: ${input.inboxUrl}\n\n${footer(input, "digest")}`,

@@ -2,7 +2,7 @@
 // their event, inside their transaction, and notify() writes what comes out.
 import { truncateText } from "~/lib/excerpt";
 
-export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question", "moderated", "mention"] as const;
+export const NOTIFICATION_KINDS = ["answer", "comment", "accepted", "edited", "badge_earned", "answer_promoted", "new_question", "moderated", "mention", "escalated"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notice {
@@ -106,6 +106,15 @@ export const noticeFor = {
     link: input.link,
     postId: input.postId,
     dedupeKey: input.dedupeKey,
+  }),
+  /** Nobody answered the asker's question in time: it is in the staff queue now (no actor: the clock did it). */
+  escalated: (input: { askerId: number; questionTitle: string; questionId: number; staffBy: string; link: string }): Notice => ({
+    userId: input.askerId,
+    kind: "escalated",
+    message: `Nobody has answered your question ${quoteTitle(input.questionTitle)} yet, so it is with staff now. They will look at it by ${input.staffBy}.`,
+    link: input.link,
+    postId: input.questionId,
+    dedupeKey: `escalated:${input.questionId}`,
   }),
   /** A reviewer's decision on the author's post, with the reason they wrote. */
   moderated: (input: { authorId: number; decision: string; postType: PostType; questionTitle: string; postId: number; reviewItemId: number; note: string | null; link: string }): Notice => {

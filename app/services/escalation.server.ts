@@ -7,8 +7,12 @@ import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { escalationSettings, questionEscalations } from "../../db/schema";
 import { communityCutoff, describeLadderPosition, expertCutoff, ladderPosition, staffDueFrom, type LadderClock, type LadderEntry, type LadderPosition } from "~/domain/escalation";
+import { noticeFor } from "~/domain/notifications";
 import { can, type Actor } from "~/domain/privileges";
+import { formatDateTime } from "~/lib/format";
+import { questionPath } from "~/lib/paths";
 import { requireActor, requireAllowed } from "./actors.server";
+import { notify } from "./notifications.server";
 import { lockPost } from "./posts.server";
 import { questionSolvedSql } from "./solved.server";
 
@@ -44,13 +48,22 @@ export async function climbLadder(db: Database, now = new Date()) {
       on conflict (question_id) do nothing
       returning question_id`),
   ).length;
-  const toStaff = rowsOf(
-    await db.execute(sql`
-      update question_escalations e set stage = 'staff', stage_at = ${at}::timestamptz, staff_due_at = ${staffDueFrom(now, clock).toISOString()}::timestamptz
-      from posts q
-      where q.id = e.question_id and e.stage = 'experts' and e.resolved_at is null and e.stage_at <= ${expertCutoff(now, clock).toISOString()}::timestamptz and not ${RESOLVED}
-      returning e.question_id`),
-  ).length;
+  const staffDue = staffDueFrom(now, clock);
+  const toStaff = await db.transaction(async (tx) => {
+    const moved = rowsOf<{ question_id: number; title: string; author_id: number }>(
+      await tx.execute(sql`
+        update question_escalations e set stage = 'staff', stage_at = ${at}::timestamptz, staff_due_at = ${staffDue.toISOString()}::timestamptz
+        from posts q
+        where q.id = e.question_id and e.stage = 'experts' and e.resolved_at is null and e.stage_at <= ${expertCutoff(now, clock).toISOString()}::timestamptz and not ${RESOLVED}
+        returning e.question_id, q.title, q.author_id`),
+    );
+    // The asker hears it went to staff, in the same transaction as the move: once, or not at all.
+    for (const question of moved) {
+      const notice = noticeFor.escalated({ askerId: question.author_id, questionTitle: question.title, questionId: question.question_id, staffBy: formatDateTime(staffDue), link: questionPath({ id: question.question_id, title: question.title }) });
+      await notify(tx, null, [notice], now);
+    }
+    return moved.length;
+  });
   return { resolved, toExperts, toStaff };
 }
 

@@ -125,10 +125,10 @@ describe(`notification emails on ${t.plan.label}`, () => {
     const cookie = await sessionCookieFor(t.db, member.id);
     const page = await callRoute(() => settingsRoute.loader({ request: getRequest("/settings", cookie), params: {}, context: contextFor(t.db) }));
     expect(page.data.emailDeliveries).toMatchObject({ answer: "instant", new_question: "daily" });
-    const fields = { intent: "emailNotifications", email_answer: "daily", email_comment: "off", email_accepted: "instant", email_answer_promoted: "instant", email_edited: "off", email_new_question: "instant", email_badge_earned: "off", email_moderated: "instant", email_mention: "instant" };
+    const fields = { intent: "emailNotifications", email_answer: "daily", email_comment: "off", email_accepted: "instant", email_answer_promoted: "instant", email_edited: "off", email_new_question: "instant", email_badge_earned: "off", email_moderated: "instant", email_mention: "instant", email_escalated: "instant" };
     const saved = await callRoute(() => settingsRoute.action({ request: formRequest("/settings", fields, cookie), params: {}, context: contextFor(t.db) }));
     expect(saved.data).toMatchObject({ ok: true, message: "Your email choices are saved." });
-    expect(await emailDeliveries(t.db, member.id)).toEqual({ answer: "daily", comment: "off", accepted: "instant", answer_promoted: "instant", edited: "off", new_question: "instant", badge_earned: "off", moderated: "instant", mention: "instant" });
+    expect(await emailDeliveries(t.db, member.id)).toEqual({ answer: "daily", comment: "off", accepted: "instant", answer_promoted: "instant", edited: "off", new_question: "instant", badge_earned: "off", moderated: "instant", mention: "instant", escalated: "instant" });
     const bad = await callRoute(() => settingsRoute.action({ request: formRequest("/settings", { ...fields, email_answer: "hourly" }, cookie), params: {}, context: contextFor(t.db) }));
     expect(bad.status).toBe(400);
     expect(bad.data.errors.email_answer).toBe("Choose right away, daily digest or never.");
@@ -190,7 +190,7 @@ describe(`unsubscribe links on ${t.plan.label}`, () => {
     await sendDueDigests(t.db, new Date(Date.now() + DIGEST_EVERY_MS + HOUR));
     const [digest] = await emailsTo(t.db, member.email);
     await unsubscribe(t.db, unsubscribeLinkIn(digest.text).token);
-    expect(await emailDeliveries(t.db, member.id)).toEqual({ answer: "instant", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "off", new_question: "off", badge_earned: "off", moderated: "instant", mention: "instant" });
+    expect(await emailDeliveries(t.db, member.id)).toEqual({ answer: "instant", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "off", new_question: "off", badge_earned: "off", moderated: "instant", mention: "instant", escalated: "instant" });
     const queued = await t.db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.toAddress, member.email));
     expect(queued).toHaveLength(1);
   });

@@ -7,6 +7,8 @@ import * as questionRoute from "~/routes/questions.$id.($slug)";
 import * as queueRoute from "~/routes/staff.queue";
 import { climbLadder, questionLadder, requestStaffHelp, staffQueue } from "~/services/escalation.server";
 import { ForbiddenError } from "~/services/errors";
+import { notificationPage } from "~/services/notifications.server";
+import { formatDateTime } from "~/lib/format";
 import { findActor } from "~/services/actors.server";
 import { askQuestion } from "~/services/posting.server";
 import { parseSearchQuery } from "~/domain/search-query";
@@ -23,7 +25,7 @@ const later = (start: Date, hours: number) => new Date(start.getTime() + hours *
 async function askAt(at: Date, title = `Why is my invoice stuck in draft ${Math.random().toString(36).slice(2, 8)}?`) {
   const asker = await makeUser(t.db);
   const question = await askQuestion(t.db, { authorId: asker.id, title, body: "It will not send, whatever I press.", tags: ["invoices"] }, at);
-  return { asker, question };
+  return { asker, question: { ...question, title } };
 }
 
 async function queuedIds(staffId: number) {
@@ -58,6 +60,12 @@ describe(`the escalation ladder on ${t.plan.label}`, () => {
     const both = await Promise.all([climbLadder(t.db, later(start, 16)), climbLadder(t.db, later(start, 16))]);
     expect(both.map((run) => run.toStaff).sort()).toEqual([0, 1]);
     expect(await queuedIds(staff.id)).toContain(question.id);
+    // The asker heard once, in the inbox and by email, when staff will look.
+    const told = (await notificationPage(t.db, asker.id)).notifications.filter((item) => item.kind === "escalated");
+    expect(told.map((item) => item.message)).toEqual([
+      `Nobody has answered your question “${question.title}” yet, so it is with staff now. They will look at it by ${formatDateTime(later(start, 40))}.`,
+    ]);
+    expect((await emailsTo(t.db, asker.email)).filter((email) => email.subject.startsWith("Nobody has answered"))).toHaveLength(1);
     expect((await questionLadder(t.db, facts, actor, later(start, 17)))?.position).toEqual({ stage: "staff", requested: false, staffBy: later(start, 40), overdue: false });
     expect((await questionLadder(t.db, facts, actor, later(start, 41)))?.position).toMatchObject({ stage: "staff", overdue: true });
 

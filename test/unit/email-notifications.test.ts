@@ -12,7 +12,7 @@ describe("email choices", () => {
       { kind: "answer", delivery: "off" },
       { kind: "retired_kind", delivery: "instant" },
     ]);
-    expect(deliveries).toEqual({ answer: "off", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "daily", new_question: "daily", badge_earned: "daily", moderated: "instant", mention: "instant" });
+    expect(deliveries).toEqual({ answer: "off", comment: "instant", accepted: "instant", answer_promoted: "instant", edited: "daily", new_question: "daily", badge_earned: "daily", moderated: "instant", mention: "instant", escalated: "instant" });
   });
 
   it("an instant email's link stops its kind only; the digest's link stops every daily kind and nothing sent at once", () => {
@@ -42,10 +42,11 @@ describe("email words", () => {
 
   it("a digest lists each notice with its link and counts them in the subject", () => {
     const notice = { kind: "new_question" as const, message: "asked “Logo on invoices?” in branding, a tag you follow", actorName: "Cy", url: "https://help.example.com/questions/9/logo" };
-    const badge = { kind: "badge_earned" as const, message: "You earned the “Editor” badge (bronze)", actorName: null, url: "https://help.example.com/badges" };
+    const badge = { kind: "badge_earned" as const, message: "You earned the “Editor” badge (bronze): Improved a post.", actorName: null, url: "https://help.example.com/badges" };
     const email = digestEmail({ recipientName: "Bo", notices: [notice, badge], inboxUrl: "https://help.example.com/notifications", ...links });
     expect(email.subject).toBe("Your Peerdesk digest: 2 new notifications");
-    expect(email.text).toContain("- Cy asked “Logo on invoices?” in branding, a tag you follow.\n  https://help.example.com/questions/9/logo\n- You earned the “Editor” badge (bronze).");
+    // One full stop after each notice, not two after one that has its own.
+    expect(email.text).toContain("- Cy asked “Logo on invoices?” in branding, a tag you follow.\n  https://help.example.com/questions/9/logo\n- You earned the “Editor” badge (bronze): Improved a post.\n");
     expect(email.text).toContain("Stop emails about the daily digest: https://help.example.com/unsubscribe?token=t");
   });
 });
