@@ -66,7 +66,7 @@ export async function emailRecipientsOf(tx: Database, notices: Notice[]): Promis
   return recipients;
 }
 
-async function unsubscribeUrl(key: string, userId: number, scope: UnsubscribeScope, now: Date) {
+function unsubscribeUrl(key: string, userId: number, scope: UnsubscribeScope, now: Date) {
   return publicUrl(unsubscribePath(signToken(key, `${userId}:${scope}`, new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS))));
 }
 
@@ -90,7 +90,7 @@ export async function queueInstantEmails(
   const emails: OutgoingEmail[] = [];
   for (const notice of written) {
     const recipient = recipients.get(notice.userId)!;
-    const unsubscribe = await unsubscribeUrl(key, notice.userId, notice.kind, now);
+    const unsubscribe = unsubscribeUrl(key, notice.userId, notice.kind, now);
     const { subject, text } = instantEmail({
       recipientName: recipient.displayName,
       notice: { kind: notice.kind, message: notice.message, actorName: name, url: publicUrl(notice.link ?? notificationsPath) },
@@ -145,7 +145,7 @@ async function sendDigest(db: Database, userId: number, now: Date): Promise<bool
     if (dropped.length > 0) await tx.update(notifications).set({ emailDigest: false }).where(inArray(notifications.id, dropped));
     if (sendable.length === 0) return false;
     await tx.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, sendable.map((row) => row.id)));
-    const unsubscribe = await unsubscribeUrl(await siteKey(tx, "unsubscribe"), userId, "digest", now);
+    const unsubscribe = unsubscribeUrl(await siteKey(tx, "unsubscribe"), userId, "digest", now);
     const { subject, text } = digestEmail({
       recipientName: member.displayName,
       notices: sendable.map((row) => ({ kind: row.kind as NotificationKind, message: row.message, actorName: row.actorName, url: publicUrl(row.link ?? notificationsPath) })),
